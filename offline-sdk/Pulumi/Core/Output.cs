@@ -9,7 +9,13 @@ namespace Pulumi;
 /// </summary>
 public sealed class Output<T> : IOutput
 {
-    internal Output(Task<OutputData<T>> dataTask) => DataTask = dataTask;
+    internal Output(Task<OutputData<T>> dataTask)
+    {
+        DataTask = dataTask;
+
+        // Like the real runner: the program is not done while any output (an apply in particular) is still pending.
+        DeploymentState.TryGetCurrent()?.Track(dataTask);
+    }
 
     internal Task<OutputData<T>> DataTask { get; }
 
