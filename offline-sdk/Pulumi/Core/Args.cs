@@ -35,3 +35,17 @@ public abstract class InvokeArgs : InputArgs
     {
     }
 }
+
+/// <summary>Arguments of a provider method call on a resource.</summary>
+public abstract class CallArgs : InputArgs
+{
+    public static readonly CallArgs Empty = new EmptyCallArgs();
+
+    protected CallArgs()
+    {
+    }
+
+    private sealed class EmptyCallArgs : CallArgs
+    {
+    }
+}

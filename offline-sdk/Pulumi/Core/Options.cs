@@ -194,3 +194,15 @@ public class InvokeOutputOptions : InvokeOptions
 public class StackOptions
 {
 }
+
+/// <summary>Options of a provider method call.</summary>
+public class CallOptions
+{
+    public Resource? Parent { get; set; }
+
+    public ProviderResource? Provider { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? PluginDownloadURL { get; set; }
+}

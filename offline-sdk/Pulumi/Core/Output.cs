@@ -222,3 +222,36 @@ public static class Output
             resources);
     }
 }
+
+/// <summary>An output whose source is supplied later, for values that two resources need from each other's side.</summary>
+public sealed class DeferredOutput<T>
+{
+    private readonly TaskCompletionSource<OutputData<T>> _source = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _resolved;
+
+    public DeferredOutput() => Output = new Output<T>(_source.Task);
+
+    public Output<T> Output { get; }
+
+    public void Resolve(Output<T> output)
+    {
+        if (Interlocked.Exchange(ref _resolved, 1) == 1)
+        {
+            throw new InvalidOperationException("A DeferredOutput can only be resolved once.");
+        }
+
+        _ = CopyAsync(output);
+    }
+
+    private async Task CopyAsync(Output<T> output)
+    {
+        try
+        {
+            _source.TrySetResult(await output.DataTask.ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            _source.TrySetException(e);
+        }
+    }
+}

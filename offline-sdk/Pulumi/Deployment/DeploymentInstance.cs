@@ -44,6 +44,13 @@ public sealed class DeploymentInstance
     public Output<T> InvokeSingle<T>(string token, InvokeArgs args, InvokeOutputOptions options)
         => Invoke<T>(token, args, options);
 
+    /// <summary>A provider method call; the mocks answer it through <see cref="IMocks.CallAsync"/> like an invoke.</summary>
+    public Output<T> Call<T>(string token, CallArgs args, Resource? self = null, CallOptions? options = null)
+        => Track(new Output<T>(InvokeCoreAsync<T>(token, args, options?.Provider)));
+
+    public void Call(string token, CallArgs args, Resource? self = null, CallOptions? options = null)
+        => Call<object>(token, args, self, options);
+
     private Output<T> Track<T>(Output<T> output)
     {
         _state.Track(output.DataTask);
@@ -61,7 +68,7 @@ public sealed class DeploymentInstance
         return await InvokeCoreAsync<T>(token, args, options.Provider).ConfigureAwait(false);
     }
 
-    private async Task<OutputData<T>> InvokeCoreAsync<T>(string token, InvokeArgs args, ProviderResource? provider)
+    private async Task<OutputData<T>> InvokeCoreAsync<T>(string token, InputArgs args, ProviderResource? provider)
     {
         var serialized = await Serializer.SerializeArgsAsync(args).ConfigureAwait(false);
         if (!serialized.IsKnown)
