@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pulumi;
+using Pulumi.Aws.Ec2;
+
+namespace Infra.Components;
+
+/// <summary>What a <see cref="GatewayEndpoint"/> builds.</summary>
+public sealed class GatewayEndpointArgs
+{
+    public required Input<string> VpcId { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary><c>s3</c> or <c>dynamodb</c>: the two services AWS offers gateway endpoints for.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>The route tables that get the service's prefix-list route (the private ones).</summary>
+    public required InputList<string> RouteTableIds { get; init; }
+
+    /// <summary>For S3: the only buckets the endpoint lets traffic reach. Empty: the endpoint allows any bucket.</summary>
+    public InputList<string>? AllowedBucketNames { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+}
+
+/// <summary>
+/// A gateway VPC endpoint attached to route tables: AWS adds a route to each table whose destination is the service's
+/// prefix list (pl-…) and whose target is the endpoint (vpce-…). Gateway endpoints have no hourly or data charge.
+/// </summary>
+public sealed class GatewayEndpoint : ComponentResource
+{
+    private static readonly string[] ObjectActions =
+        ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"];
+
+    public GatewayEndpoint(string name, GatewayEndpointArgs args, ComponentResourceOptions? options = null)
+        : base("infra:network:GatewayEndpoint", name, options)
+    {
+        if (args.Service is not ("s3" or "dynamodb"))
+        {
+            throw new ArgumentException($"AWS offers gateway endpoints for s3 and dynamodb only, not {args.Service}.", nameof(args));
+        }
+
+        ServiceName = AwsPartition.EndpointServiceName(args.Region, args.Service);
+        Endpoint = new VpcEndpoint(name, new VpcEndpointArgs
+        {
+            VpcId = args.VpcId,
+            ServiceName = ServiceName,
+            VpcEndpointType = "Gateway",
+            RouteTableIds = args.RouteTableIds,
+            Policy = args.Service == "s3" && args.AllowedBucketNames is { } buckets
+                ? BucketPolicy(buckets, AwsPartition.ForRegion(args.Region))
+                : null!,
+            Tags = ResourceTags.For(args.Tags, name),
+        }, new CustomResourceOptions { Parent = this });
+
+        EndpointId = Endpoint.Id;
+        PrefixListId = Endpoint.PrefixListId;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["endpointId"] = EndpointId,
+            ["prefixListId"] = PrefixListId,
+            ["serviceName"] = ServiceName,
+        });
+    }
+
+    public VpcEndpoint Endpoint { get; }
+
+    public Output<string> EndpointId { get; }
+
+    public Output<string> PrefixListId { get; }
+
+    public string ServiceName { get; }
+
+    /// <summary>Least privilege: object and listing actions on the named buckets only; an empty list keeps AWS's full-access default.</summary>
+    private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition)
+        => bucketNames.ToOutput().Apply(names => names.IsDefaultOrEmpty
+            ? null!
+            : JsonSerializer.Serialize(new
+            {
+                Version = "2012-10-17",
+                Statement = new[]
+                {
+                    new
+                    {
+                        Sid = "AllowNamedBucketsOnly",
+                        Effect = "Allow",
+                        Principal = "*",
+                        Action = ObjectActions,
+                        Resource = names
+                            .SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" })
+                            .ToArray(),
+                    },
+                },
+            }));
+}

@@ -1,0 +1,37 @@
+using Pulumi;
+
+namespace Infra.Components;
+
+/// <summary>The tags every resource of this project carries: the stack's own tags plus a Name and any extras.</summary>
+public static class ResourceTags
+{
+    public static InputMap<string> For(IReadOnlyDictionary<string, string> stackTags, string name, params (string Key, string Value)[] extra)
+    {
+        var tags = new InputMap<string>();
+        foreach (var (key, value) in stackTags)
+        {
+            tags[key] = value;
+        }
+
+        tags["Name"] = name;
+        foreach (var (key, value) in extra)
+        {
+            tags[key] = value;
+        }
+
+        return tags;
+    }
+}
+
+/// <summary>Facts about AWS partitions that resource ARNs and service names depend on.</summary>
+public static class AwsPartition
+{
+    /// <summary>The partition of a region: <c>aws</c>, <c>aws-cn</c> or <c>aws-us-gov</c>.</summary>
+    public static string ForRegion(string region)
+        => region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+            : "aws";
+
+    /// <summary>The service name of an AWS service's VPC endpoint in a region, e.g. <c>com.amazonaws.eu-west-1.s3</c>.</summary>
+    public static string EndpointServiceName(string region, string service) => $"com.amazonaws.{region}.{service}";
+}

@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using Infra.Model.Addressing;
+
+namespace Infra.Model.Configuration;
+
+/// <summary>How private subnets reach the internet.</summary>
+public enum NatStrategy
+{
+    /// <summary>No NAT gateway: private subnets have no internet path.</summary>
+    None,
+
+    /// <summary>One NAT gateway in the first public subnet, shared by every AZ.</summary>
+    Single,
+
+    /// <summary>One NAT gateway per AZ, each used by the private subnets of its AZ.</summary>
+    PerAz,
+}
+
+/// <summary>Which side of the Gateway Load Balancer inspection pattern this stack builds.</summary>
+public enum InspectionMode
+{
+    /// <summary>No inspection.</summary>
+    Off,
+
+    /// <summary>Provider VPC (GWLB, appliances, endpoint service) and the consumer side in the workload VPC.</summary>
+    Combined,
+
+    /// <summary>Only the provider VPC; no workload VPC.</summary>
+    Provider,
+
+    /// <summary>Only the workload VPC with its GWLB endpoints, using <c>inspection.endpointServiceName</c>.</summary>
+    Consumer,
+}
+
+/// <summary>Prefix length of each tier's subnets.</summary>
+public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int Application = 22, int Endpoint = 28, int Appliance = 24)
+{
+    /// <summary>The defaults: public 24, private 20, application 22, endpoint 28, appliance 24.</summary>
+    public static SubnetPrefixLengths Default { get; } = new();
+
+    /// <summary>The prefix length of <paramref name="tier"/> (one of <see cref="Tiers"/>).</summary>
+    public int For(string tier) => tier switch
+    {
+        Tiers.Public => Public,
+        Tiers.Private => Private,
+        Tiers.Application => Application,
+        Tiers.Endpoint => Endpoint,
+        Tiers.Appliance => Appliance,
+        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown tier."),
+    };
+}
+
+/// <summary>The <c>inspection</c> setting.</summary>
+public sealed record InspectionSettings
+{
+    /// <summary>Which side(s) this stack builds; default off.</summary>
+    public InspectionMode Mode { get; init; } = InspectionMode.Off;
+
+    /// <summary>The provider VPC block; default 10.100.0.0/16.</summary>
+    public string ProviderVpcCidr { get; init; } = "10.100.0.0/16";
+
+    /// <summary>The appliance AMI, or null to use the latest Amazon Linux 2023 AMI.</summary>
+    public string? ApplianceAmi { get; init; }
+
+    /// <summary>The appliance instance type; default t3.small.</summary>
+    public string ApplianceInstanceType { get; init; } = "t3.small";
+
+    /// <summary>Appliances in each AZ of the provider VPC, 1 to 4; default 1.</summary>
+    public int AppliancesPerAz { get; init; } = 1;
+
+    /// <summary>The target group health check port; default 80.</summary>
+    public int HealthCheckPort { get; init; } = 80;
+
+    /// <summary>TCP, HTTP or HTTPS (upper case); default TCP.</summary>
+    public string HealthCheckProtocol { get; init; } = "TCP";
+
+    /// <summary>The health check path: "/" unless set, for HTTP and HTTPS; null for TCP, which takes no path.</summary>
+    public string? HealthCheckPath { get; init; }
+
+    /// <summary>Principals allowed to connect to the endpoint service; empty means this account's root ARN.</summary>
+    public IReadOnlyList<string> AllowedPrincipals { get; init; } = [];
+
+    /// <summary>The provider's endpoint service name; set (and required) only in consumer mode.</summary>
+    public string? EndpointServiceName { get; init; }
+}
+
+/// <summary>The <c>demo</c> setting.</summary>
+public sealed record DemoSettings
+{
+    /// <summary>A demo S3 bucket reachable only through the gateway endpoint; default true.</summary>
+    public bool Bucket { get; init; } = true;
+
+    /// <summary>A private test instance; default false.</summary>
+    public bool Instance { get; init; }
+
+    /// <summary>The test instance's type; default t3.micro.</summary>
+    public string InstanceType { get; init; } = "t3.micro";
+}
+
+/// <summary>
+/// Every setting of the stack, fully defaulted and validated. Build it with <see cref="Parse"/>.
+/// </summary>
+public sealed partial record StackSettings
+{
+    /// <summary>The configuration namespace the settings were read from.</summary>
+    public string Namespace { get; init; } = "";
+
+    /// <summary>The workload VPC block; default 10.0.0.0/16.</summary>
+    public string VpcCidr { get; init; } = "10.0.0.0/16";
+
+    /// <summary>Availability zones to use, 1 to 6; default 2.</summary>
+    public int AzCount { get; init; } = 2;
+
+    /// <summary>NAT gateways for the private subnets; default none.</summary>
+    public NatStrategy NatStrategy { get; init; } = NatStrategy.None;
+
+    /// <summary>Prefix lengths of each tier.</summary>
+    public SubnetPrefixLengths SubnetPrefixLengths { get; init; } = SubnetPrefixLengths.Default;
+
+    /// <summary>Adds a DynamoDB gateway endpoint next to the S3 one; default false.</summary>
+    public bool EnableDynamoDbEndpoint { get; init; }
+
+    /// <summary>Buckets the S3 gateway endpoint policy allows; empty means any bucket.</summary>
+    public IReadOnlyList<string> EndpointBucketNames { get; init; } = [];
+
+    /// <summary>Interface endpoint short names (see <see cref="InterfaceEndpointCatalog"/>).</summary>
+    public IReadOnlyList<string> InterfaceEndpoints { get; init; } = InterfaceEndpointCatalog.Defaults;
+
+    /// <summary>The Gateway Load Balancer inspection pattern.</summary>
+    public InspectionSettings Inspection { get; init; } = new();
+
+    /// <summary>Demo resources.</summary>
+    public DemoSettings Demo { get; init; } = new();
+
+    /// <summary>Retention of the VPC flow log group in days; default 30.</summary>
+    public int FlowLogRetentionDays { get; init; } = 30;
+
+    /// <summary>Tags added to every resource, sorted by key.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>True unless the stack is only the inspection provider (mode provider).</summary>
+    public bool WorkloadVpcEnabled => Inspection.Mode != InspectionMode.Provider;
+
+    /// <summary>True when the stack builds the provider VPC, GWLB, appliances and endpoint service (combined or provider).</summary>
+    public bool ProviderSideEnabled => Inspection.Mode is InspectionMode.Combined or InspectionMode.Provider;
+
+    /// <summary>True when the workload VPC gets GWLB endpoints (combined or consumer).</summary>
+    public bool ConsumerSideEnabled => Inspection.Mode is InspectionMode.Combined or InspectionMode.Consumer;
+
+    /// <summary>
+    /// Tiers of the workload VPC: public and private, plus application and endpoint when the consumer side is on
+    /// (empty when there is no workload VPC).
+    /// </summary>
+    public IReadOnlyList<TierSpec> WorkloadTiers
+    {
+        get
+        {
+            if (!WorkloadVpcEnabled)
+            {
+                return [];
+            }
+
+            List<string> tiers = ConsumerSideEnabled
+                ? [Tiers.Public, Tiers.Private, Tiers.Application, Tiers.Endpoint]
+                : [Tiers.Public, Tiers.Private];
+            return [.. tiers.Select(t => new TierSpec(t, SubnetPrefixLengths.For(t)))];
+        }
+    }
+
+    /// <summary>Tiers of the provider VPC: appliance (empty when the provider side is off).</summary>
+    public IReadOnlyList<TierSpec> ProviderTiers =>
+        ProviderSideEnabled ? [new TierSpec(Tiers.Appliance, SubnetPrefixLengths.Appliance)] : [];
+
+    /// <summary>The workload VPC's subnets.</summary>
+    /// <exception cref="InvalidOperationException">The stack has no workload VPC.</exception>
+    public VpcPlan PlanWorkloadVpc() =>
+        WorkloadVpcEnabled
+            ? SubnetPlanner.Plan(VpcCidr, WorkloadTiers, AzCount, Namespace)
+            : throw new InvalidOperationException("This stack has no workload VPC (inspection.mode is provider).");
+
+    /// <summary>The provider VPC's subnets.</summary>
+    /// <exception cref="InvalidOperationException">The stack does not build the provider side.</exception>
+    public VpcPlan PlanProviderVpc() =>
+        ProviderSideEnabled
+            ? SubnetPlanner.Plan(Inspection.ProviderVpcCidr, ProviderTiers, AzCount, Namespace)
+            : throw new InvalidOperationException("This stack does not build the inspection provider VPC.");
+
+    /// <summary>
+    /// Second phase, once the region's availability zones are known: checks <see cref="AzCount"/> against them
+    /// and returns the zones to use (the first <see cref="AzCount"/>, in the order given).
+    /// </summary>
+    /// <exception cref="ConfigException">The region has fewer zones than <c>azCount</c>.</exception>
+    public IReadOnlyList<string> ValidateAgainstRegion(string region, IReadOnlyList<string> azNames)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        ArgumentNullException.ThrowIfNull(azNames);
+        if (AzCount > azNames.Count)
+        {
+            var zones = azNames.Count == 1 ? "1 availability zone" : $"{azNames.Count} availability zones";
+            var listed = azNames.Count == 0 ? "" : $" ({string.Join(", ", azNames)})";
+            var allowed = azNames.Count == 0
+                ? $"region {region} has no availability zones available to this account"
+                : $"a whole number from 1 to {azNames.Count}, because region {region} has {zones}{listed}";
+            throw new ConfigException(Namespace, "azCount", AzCount.ToString(System.Globalization.CultureInfo.InvariantCulture), allowed);
+        }
+
+        return [.. azNames.Take(AzCount)];
+    }
+}

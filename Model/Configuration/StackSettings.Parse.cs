@@ -1,0 +1,483 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Infra.Model.Addressing;
+
+namespace Infra.Model.Configuration;
+
+public sealed partial record StackSettings
+{
+    private const string VpcCidrAllowed = "an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16";
+    private const int MaxInterfaceEndpoints = 40;
+    private const int MinVpcPrefix = 16;
+    private const int MaxVpcPrefix = 24;
+
+    private static readonly string[] InspectionFields =
+    [
+        "mode", "providerVpcCidr", "applianceAmi", "applianceInstanceType", "appliancesPerAz",
+        "healthCheckPort", "healthCheckProtocol", "healthCheckPath", "allowedPrincipals", "endpointServiceName",
+    ];
+
+    private static readonly string[] DemoFields = ["bucket", "instance", "instanceType"];
+
+    private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
+
+    private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
+
+    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
+    public static IReadOnlyList<int> AllowedRetentionDays { get; } =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    /// <summary>The top-level settings (keys without namespace).</summary>
+    public static IReadOnlyList<string> KnownKeys { get; } =
+    [
+        "vpcCidr", "azCount", "natStrategy", "subnetPrefixLengths", "enableDynamoDbEndpoint", "endpointBucketNames",
+        "interfaceEndpoints", "inspection", "demo", "flowLogRetentionDays", "tags",
+    ];
+
+    /// <summary>
+    /// Reads and validates every setting. <paramref name="raw"/> is keyed by setting without namespace; objects and
+    /// lists are JSON text, scalars plain (or JSON-quoted) text. Unknown top-level keys are ignored here
+    /// (see <see cref="RejectUnknownKeys"/>).
+    /// </summary>
+    /// <exception cref="ConfigException">The first invalid setting, in the order of <see cref="KnownKeys"/>.</exception>
+    public static StackSettings Parse(string configNamespace, IReadOnlyDictionary<string, string> raw)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configNamespace);
+        ArgumentNullException.ThrowIfNull(raw);
+        var reader = new ConfigReader(configNamespace, raw);
+
+        var vpcCidr = ReadVpcCidr(reader, "vpcCidr", reader.Scalar("vpcCidr")) ?? "10.0.0.0/16";
+        var azCount = reader.WholeNumber("azCount", 2, 1, 6);
+        var nat = ReadNatStrategy(reader);
+        var prefixes = ReadPrefixLengths(reader);
+        var dynamoDb = reader.Boolean("enableDynamoDbEndpoint", false);
+        var buckets = ReadBucketNames(reader);
+        var endpoints = ReadInterfaceEndpoints(reader);
+        var inspection = ReadInspection(reader, vpcCidr);
+        var demo = ReadDemo(reader);
+        var retention = ReadRetention(reader);
+        var tags = ReadTags(reader);
+
+        var settings = new StackSettings
+        {
+            Namespace = configNamespace,
+            VpcCidr = vpcCidr,
+            AzCount = azCount,
+            NatStrategy = nat,
+            SubnetPrefixLengths = prefixes,
+            EnableDynamoDbEndpoint = dynamoDb,
+            EndpointBucketNames = buckets,
+            InterfaceEndpoints = endpoints,
+            Inspection = inspection,
+            Demo = demo,
+            FlowLogRetentionDays = retention,
+            Tags = tags,
+        };
+
+        // Fail early when the subnets do not fit, rather than half-way through a deployment.
+        if (settings.WorkloadVpcEnabled)
+        {
+            settings.PlanWorkloadVpc();
+        }
+
+        if (settings.ProviderSideEnabled)
+        {
+            settings.PlanProviderVpc();
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Optional stricter check for the caller: throws for the first key of <paramref name="raw"/> that is not one of
+    /// <see cref="KnownKeys"/> (a likely typo), suggesting the closest known key.
+    /// </summary>
+    public static void RejectUnknownKeys(string configNamespace, IReadOnlyDictionary<string, string> raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var reader = new ConfigReader(configNamespace, raw);
+        foreach (var key in raw.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!KnownKeys.Contains(key))
+            {
+                var close = Suggestions.Closest(key, KnownKeys, 1);
+                var hint = close.Count == 0 ? "" : $" (did you mean {close[0]}?)";
+                throw reader.Error(key, raw[key] ?? "", $"not a setting of this program, whose settings are {string.Join(", ", KnownKeys)}{hint}");
+            }
+        }
+    }
+
+    private static string? ReadVpcCidr(ConfigReader reader, string key, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Cidr.TryParse(text, out var network, out var hostBitsSet))
+        {
+            throw reader.Error(key, text, VpcCidrAllowed);
+        }
+
+        if (network.PrefixLength is < MinVpcPrefix or > MaxVpcPrefix)
+        {
+            throw reader.Error(key, text, VpcCidrAllowed);
+        }
+
+        if (hostBitsSet)
+        {
+            throw reader.Error(key, text, $"the network address of the block, with the host bits zero, such as {network}");
+        }
+
+        return network.ToString();
+    }
+
+    private static NatStrategy ReadNatStrategy(ConfigReader reader)
+    {
+        var text = reader.Scalar("natStrategy");
+        return text switch
+        {
+            null or "none" => NatStrategy.None,
+            "single" => NatStrategy.Single,
+            "perAz" => NatStrategy.PerAz,
+            _ => throw reader.Error("natStrategy", text, "one of none, single, perAz"),
+        };
+    }
+
+    private static SubnetPrefixLengths ReadPrefixLengths(ConfigReader reader)
+    {
+        var obj = reader.Object("subnetPrefixLengths", PrefixFields);
+        if (obj is null)
+        {
+            return SubnetPrefixLengths.Default;
+        }
+
+        int Read(string field, int fallback) =>
+            obj.WholeNumber(field, SubnetPlanner.MinimumSubnetPrefix, SubnetPlanner.MaximumSubnetPrefix) ?? fallback;
+
+        var d = SubnetPrefixLengths.Default;
+        return new SubnetPrefixLengths(
+            Read(Addressing.Tiers.Public, d.Public),
+            Read(Addressing.Tiers.Private, d.Private),
+            Read(Addressing.Tiers.Application, d.Application),
+            Read(Addressing.Tiers.Endpoint, d.Endpoint),
+            Read(Addressing.Tiers.Appliance, d.Appliance));
+    }
+
+    private static ImmutableArray<string> ReadBucketNames(ConfigReader reader)
+    {
+        const string itemAllowed =
+            "an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit";
+        var names = reader.StringList("endpointBucketNames", "a JSON list of S3 bucket names, such as [\"my-bucket\"]", itemAllowed);
+        if (names is null)
+        {
+            return [];
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var key = $"endpointBucketNames[{i}]";
+            if (!BucketNamePattern().IsMatch(names[i]))
+            {
+                throw reader.Error(key, names[i], itemAllowed);
+            }
+
+            if (!seen.TryAdd(names[i], i))
+            {
+                throw reader.Error(key, names[i], $"each bucket at most once, and it is already endpointBucketNames[{seen[names[i]]}]");
+            }
+        }
+
+        return [.. names];
+    }
+
+    private static ImmutableArray<string> ReadInterfaceEndpoints(ConfigReader reader)
+    {
+        const string itemAllowed = "an interface endpoint service short name such as ssm";
+        var names = reader.StringList(
+            "interfaceEndpoints", "a JSON list of interface endpoint service short names, such as [\"ssm\", \"ssmmessages\", \"ec2messages\"]", itemAllowed);
+        if (names is null)
+        {
+            return [.. InterfaceEndpointCatalog.Defaults];
+        }
+
+        if (names.Count > MaxInterfaceEndpoints)
+        {
+            throw reader.Error("interfaceEndpoints", $"a list of {names.Count} services", $"at most {MaxInterfaceEndpoints} interface endpoints");
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var key = $"interfaceEndpoints[{i}]";
+            var name = names[i];
+            if (!InterfaceEndpointCatalog.IsKnown(name))
+            {
+                var close = Suggestions.Closest(name, InterfaceEndpointCatalog.ShortNames, 3);
+                var examples = close.Count > 0
+                    ? $"closest: {string.Join(", ", close)}"
+                    : $"for example {string.Join(", ", InterfaceEndpointCatalog.ShortNames.Take(6))} and {InterfaceEndpointCatalog.ShortNames.Count - 6} more";
+                throw reader.Error(key, name, $"a catalogued interface endpoint service short name; {examples}");
+            }
+
+            // Aliases (firehose, kinesis-firehose) name the same service: two endpoints would clash on private DNS.
+            var service = InterfaceEndpointCatalog.ServiceName("region", name);
+            if (!seen.TryAdd(service, i))
+            {
+                throw reader.Error(key, name, $"each service at most once, and it is already interfaceEndpoints[{seen[service]}] ({names[seen[service]]})");
+            }
+        }
+
+        return [.. names];
+    }
+
+    private static InspectionSettings ReadInspection(ConfigReader reader, string vpcCidr)
+    {
+        var obj = reader.Object("inspection", InspectionFields);
+        if (obj is null)
+        {
+            return new InspectionSettings();
+        }
+
+        var modeText = obj.String("mode", "one of off, combined, provider, consumer");
+        var mode = modeText switch
+        {
+            null or "off" => InspectionMode.Off,
+            "combined" => InspectionMode.Combined,
+            "provider" => InspectionMode.Provider,
+            "consumer" => InspectionMode.Consumer,
+            _ => throw obj.Error("mode", modeText, "one of off, combined, provider, consumer"),
+        };
+
+        var providerCidr = ReadVpcCidr(reader, obj.FieldKey("providerVpcCidr"), obj.String("providerVpcCidr", VpcCidrAllowed)) ?? "10.100.0.0/16";
+        if (mode == InspectionMode.Combined && Cidr.Overlaps(providerCidr, vpcCidr))
+        {
+            throw obj.Error(
+                "providerVpcCidr",
+                providerCidr,
+                $"a block that does not overlap vpcCidr {vpcCidr} when inspection.mode is combined, such as {NonOverlapping(providerCidr, vpcCidr)}");
+        }
+
+        const string amiAllowed = "an AMI id: ami- followed by 8 or 17 hexadecimal digits (leave it unset for the latest Amazon Linux 2023 AMI)";
+        var ami = obj.String("applianceAmi", amiAllowed);
+        if (ami is not null && !AmiPattern().IsMatch(ami))
+        {
+            throw obj.Error("applianceAmi", ami, amiAllowed);
+        }
+
+        const string typeAllowed = "an EC2 instance type such as t3.small (family.size, lower case)";
+        var instanceType = obj.String("applianceInstanceType", typeAllowed);
+        if (instanceType is not null && !InstanceTypePattern().IsMatch(instanceType))
+        {
+            throw obj.Error("applianceInstanceType", instanceType, typeAllowed);
+        }
+
+        var perAzAllowed = "a whole number from 1 to 4";
+        if (obj.Get("appliancesPerAz") is { ValueKind: JsonValueKind.Number } perAz && perAz.TryGetInt32(out var zero) && zero == 0)
+        {
+            perAzAllowed += "; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass";
+        }
+
+        var appliancesPerAz = obj.WholeNumber("appliancesPerAz", 1, 4, perAzAllowed) ?? 1;
+        var port = obj.WholeNumber("healthCheckPort", 1, 65535) ?? 80;
+
+        const string protocolAllowed = "one of TCP, HTTP, HTTPS";
+        var protocolText = obj.String("healthCheckProtocol", protocolAllowed);
+        var protocol = protocolText?.ToUpperInvariant() ?? "TCP";
+        if (!HealthCheckProtocols.Contains(protocol))
+        {
+            throw obj.Error("healthCheckProtocol", protocolText!, protocolAllowed);
+        }
+
+        const string pathAllowed = "a path starting with / of at most 1024 characters, such as /health";
+        var path = obj.String("healthCheckPath", pathAllowed);
+        if (path is not null)
+        {
+            if (protocol == "TCP")
+            {
+                throw obj.Error("healthCheckPath", path, "no path when inspection.healthCheckProtocol is TCP; a path is only for HTTP or HTTPS health checks");
+            }
+
+            if (!path.StartsWith('/') || path.Length > 1024)
+            {
+                throw obj.Error("healthCheckPath", path, pathAllowed);
+            }
+        }
+
+        var principals = ReadPrincipals(obj);
+
+        const string serviceAllowed = "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+        var serviceName = obj.String("endpointServiceName", serviceAllowed);
+        if (serviceName is not null && mode != InspectionMode.Consumer)
+        {
+            var why = mode == InspectionMode.Combined
+                ? "combined mode creates its own endpoint service"
+                : $"inspection.mode is {modeText ?? "off"}";
+            throw obj.Error("endpointServiceName", serviceName, $"no value unless inspection.mode is consumer ({why})");
+        }
+
+        if (mode == InspectionMode.Consumer)
+        {
+            if (serviceName is null)
+            {
+                throw obj.Error(
+                    "endpointServiceName",
+                    "(not set)",
+                    "the provider stack's endpoint service name, required when inspection.mode is consumer, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
+            }
+
+            if (!EndpointServicePattern().IsMatch(serviceName))
+            {
+                throw obj.Error("endpointServiceName", serviceName, serviceAllowed);
+            }
+        }
+
+        return new InspectionSettings
+        {
+            Mode = mode,
+            ProviderVpcCidr = providerCidr,
+            ApplianceAmi = ami,
+            ApplianceInstanceType = instanceType ?? "t3.small",
+            AppliancesPerAz = appliancesPerAz,
+            HealthCheckPort = port,
+            HealthCheckProtocol = protocol,
+            HealthCheckPath = protocol == "TCP" ? null : path ?? "/",
+            AllowedPrincipals = principals,
+            EndpointServiceName = serviceName,
+        };
+    }
+
+    private static ImmutableArray<string> ReadPrincipals(ObjectReader obj)
+    {
+        const string itemAllowed =
+            "an IAM principal ARN such as arn:aws:iam::123456789012:root, arn:aws:iam::123456789012:role/name or arn:aws:iam::123456789012:user/name";
+        var principals = obj.StringList("allowedPrincipals", "a JSON list of IAM principal ARNs, such as [\"arn:aws:iam::123456789012:root\"]", itemAllowed);
+        if (principals is null)
+        {
+            return [];
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < principals.Count; i++)
+        {
+            var principal = principals[i];
+            if (principal.Trim() == "*")
+            {
+                throw obj.Error(
+                    $"allowedPrincipals[{i}]",
+                    principal,
+                    "named IAM principal ARNs, because * would let every AWS account connect to the endpoint service (least privilege)");
+            }
+
+            if (!PrincipalPattern().IsMatch(principal))
+            {
+                throw obj.Error($"allowedPrincipals[{i}]", principal, itemAllowed);
+            }
+
+            if (!seen.TryAdd(principal, i))
+            {
+                throw obj.Error($"allowedPrincipals[{i}]", principal, $"each principal at most once, and it is already {obj.FieldKey("allowedPrincipals")}[{seen[principal]}]");
+            }
+        }
+
+        return [.. principals];
+    }
+
+    private static DemoSettings ReadDemo(ConfigReader reader)
+    {
+        var obj = reader.Object("demo", DemoFields);
+        if (obj is null)
+        {
+            return new DemoSettings();
+        }
+
+        const string typeAllowed = "an EC2 instance type such as t3.micro (family.size, lower case)";
+        var instanceType = obj.String("instanceType", typeAllowed);
+        if (instanceType is not null && !InstanceTypePattern().IsMatch(instanceType))
+        {
+            throw obj.Error("instanceType", instanceType, typeAllowed);
+        }
+
+        return new DemoSettings
+        {
+            Bucket = obj.Boolean("bucket") ?? true,
+            Instance = obj.Boolean("instance") ?? false,
+            InstanceType = instanceType ?? "t3.micro",
+        };
+    }
+
+    private static int ReadRetention(ConfigReader reader)
+    {
+        var allowed = $"one of the CloudWatch Logs retention periods in days: {string.Join(", ", AllowedRetentionDays)}";
+        var days = reader.WholeNumber("flowLogRetentionDays", 30, int.MinValue, int.MaxValue, allowed);
+        return AllowedRetentionDays.Contains(days)
+            ? days
+            : throw reader.Error("flowLogRetentionDays", reader.Scalar("flowLogRetentionDays") ?? "", allowed);
+    }
+
+    private static ImmutableSortedDictionary<string, string> ReadTags(ConfigReader reader)
+    {
+        const string allowed = "a JSON object of tag keys to string values, such as {\"team\":\"network\"}";
+        var json = reader.Json("tags", allowed);
+        if (json is null)
+        {
+            return ImmutableSortedDictionary<string, string>.Empty;
+        }
+
+        if (json.Value.ValueKind != JsonValueKind.Object)
+        {
+            throw reader.Error("tags", json.Value.GetRawText(), allowed);
+        }
+
+        var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var property in json.Value.EnumerateObject())
+        {
+            var key = property.Name;
+            if (key.Length is 0 or > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            {
+                throw reader.Error("tags", key, "tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)");
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                throw reader.Error($"tags.{key}", ConfigReader.Compact(property.Value), "a tag value that is a JSON string (quote numbers and booleans)");
+            }
+
+            var value = property.Value.GetString()!;
+            if (value.Length > 256)
+            {
+                throw reader.Error($"tags.{key}", value, "a tag value of at most 256 characters");
+            }
+
+            tags[key] = value;
+        }
+
+        return tags.ToImmutable();
+    }
+
+    private static string NonOverlapping(string providerCidr, string vpcCidr)
+    {
+        var prefix = Cidr.Parse(providerCidr).PrefixLength;
+        string[] candidates = ["10.100.0.0", "10.200.0.0", "172.16.0.0", "192.168.0.0"];
+        return candidates
+            .Select(c => Cidr.Parse($"{c}/{prefix}").ToString())
+            .FirstOrDefault(c => !Cidr.Overlaps(c, vpcCidr)) ?? "10.100.0.0/16";
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex BucketNamePattern();
+
+    [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
+    private static partial Regex AmiPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstanceTypePattern();
+
+    [GeneratedRegex(@"^arn:aws[-a-z]*:iam::\d{12}:(root|(role|user)/[A-Za-z0-9+=,.@_/-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PrincipalPattern();
+
+    [GeneratedRegex(@"^com\.amazonaws\.vpce\.[a-z]{2}(-[a-z]+)+-\d+\.vpce-svc-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndpointServicePattern();
+}

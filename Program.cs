@@ -1,0 +1,245 @@
+using Infra.Components;
+using Infra.Model.Addressing;
+using Infra.Model.Configuration;
+using Pulumi;
+using Pulumi.Aws;
+using Pulumi.Aws.Ec2;
+using Pulumi.Aws.Ec2.Inputs;
+
+return await Deployment.RunAsync(PrivateConnectivity.BuildAsync);
+
+/// <summary>
+/// The program: reads and validates the stack settings, then composes the components. Every check that can fail on
+/// user input runs before the first resource is registered.
+/// </summary>
+public static class PrivateConnectivity
+{
+    public static async Task<IDictionary<string, object?>> BuildAsync()
+    {
+        var settings = ReadSettings();
+        var region = new Config("aws").Get("region")
+            ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
+        var zoneNames = (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs { State = "available" })).Names;
+        var zones = Validate(() => settings.ValidateAgainstRegion(region, zoneNames));
+        var workloadPlan = settings.WorkloadVpcEnabled ? Validate(settings.PlanWorkloadVpc) : null;
+        var providerPlan = settings.ProviderSideEnabled ? Validate(settings.PlanProviderVpc) : null;
+
+        var outputs = new Dictionary<string, object?> { ["region"] = region, ["availabilityZones"] = zones };
+        InspectionProvider? provider = null;
+        if (providerPlan is not null)
+        {
+            provider = await BuildProviderAsync(settings, providerPlan, zones, region, outputs);
+        }
+
+        if (workloadPlan is not null)
+        {
+            BuildWorkload(settings, workloadPlan, zones, region, provider, outputs);
+        }
+
+        return outputs;
+    }
+
+    private static StackSettings ReadSettings()
+    {
+        var config = new Config();
+        var raw = new Dictionary<string, string>();
+        foreach (var key in StackSettings.KnownKeys)
+        {
+            if (config.Get(key) is { } value)
+            {
+                raw[key] = value;
+            }
+        }
+
+        return Validate(() => StackSettings.Parse(Deployment.Instance.ProjectName, raw));
+    }
+
+    /// <summary>Turns a bad setting into a message for the user, without a stack trace.</summary>
+    private static T Validate<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (ConfigException e)
+        {
+            throw new RunException(e.Message);
+        }
+    }
+
+    private static async Task<InspectionProvider> BuildProviderAsync(
+        StackSettings settings, VpcPlan plan, IReadOnlyList<string> zones, string region, Dictionary<string, object?> outputs)
+    {
+        var inspection = settings.Inspection;
+        var ami = inspection.ApplianceAmi ?? await LatestAmazonLinuxAmiAsync();
+        var principals = inspection.AllowedPrincipals.Count > 0
+            ? inspection.AllowedPrincipals
+            : [$"arn:{AwsPartition.ForRegion(region)}:iam::{(await GetCallerIdentity.InvokeAsync()).AccountId}:root"];
+
+        var network = new VpcNetwork("inspection", new VpcNetworkArgs
+        {
+            Plan = plan,
+            AvailabilityZones = zones,
+            InternetGateway = false,
+            FlowLogRetentionDays = settings.FlowLogRetentionDays,
+            Tags = settings.Tags,
+        });
+        var provider = new InspectionProvider("inspection", new InspectionProviderArgs
+        {
+            Network = network,
+            ApplianceAmi = ami,
+            ApplianceInstanceType = inspection.ApplianceInstanceType,
+            AppliancesPerAz = inspection.AppliancesPerAz,
+            HealthCheckPort = inspection.HealthCheckPort,
+            HealthCheckProtocol = inspection.HealthCheckProtocol,
+            HealthCheckPath = inspection.HealthCheckPath,
+            AllowedPrincipals = principals.ToArray(),
+            Tags = settings.Tags,
+        });
+
+        outputs["inspectionVpcId"] = network.VpcId;
+        outputs["applianceSubnetIds"] = Output.All(network.SubnetsOf(Tiers.Appliance).Select(s => s.Id));
+        outputs["gatewayLoadBalancerArn"] = provider.LoadBalancer.Arn;
+        outputs["applianceTargetGroupArn"] = provider.TargetGroup.Arn;
+        outputs["endpointServiceName"] = provider.EndpointServiceName;
+        return provider;
+    }
+
+    private static void BuildWorkload(
+        StackSettings settings, VpcPlan plan, IReadOnlyList<string> zones, string region, InspectionProvider? provider,
+        Dictionary<string, object?> outputs)
+    {
+        var network = new VpcNetwork("workload", new VpcNetworkArgs
+        {
+            Plan = plan,
+            AvailabilityZones = zones,
+            NatStrategy = settings.NatStrategy,
+            FlowLogRetentionDays = settings.FlowLogRetentionDays,
+            Tags = settings.Tags,
+        });
+        var privateTableIds = network.DistinctRouteTablesOf(Tiers.Private).Select(t => t.Id).ToArray();
+
+        // The endpoint policy names the demo bucket and the bucket policy names the endpoint: the bucket's name
+        // reaches the endpoint through a deferred output.
+        var demoBucketName = new DeferredOutput<string>();
+        var bucketNames = new InputList<string>();
+        foreach (var bucket in settings.EndpointBucketNames)
+        {
+            bucketNames.Add(bucket);
+        }
+
+        if (settings.Demo.Bucket)
+        {
+            bucketNames.Add(demoBucketName.Output);
+        }
+
+        var s3 = new GatewayEndpoint("s3-endpoint", new GatewayEndpointArgs
+        {
+            VpcId = network.VpcId,
+            Region = region,
+            Service = "s3",
+            RouteTableIds = privateTableIds,
+            AllowedBucketNames = settings.Demo.Bucket || settings.EndpointBucketNames.Count > 0 ? bucketNames : null,
+            Tags = settings.Tags,
+        });
+        outputs["s3GatewayEndpointId"] = s3.EndpointId;
+        outputs["s3PrefixListId"] = s3.PrefixListId;
+
+        if (settings.EnableDynamoDbEndpoint)
+        {
+            var dynamoDb = new GatewayEndpoint("dynamodb-endpoint", new GatewayEndpointArgs
+            {
+                VpcId = network.VpcId,
+                Region = region,
+                Service = "dynamodb",
+                RouteTableIds = privateTableIds,
+                Tags = settings.Tags,
+            });
+            outputs["dynamoDbGatewayEndpointId"] = dynamoDb.EndpointId;
+        }
+
+        if (settings.InterfaceEndpoints.Count > 0)
+        {
+            var interfaceEndpoints = new InterfaceEndpoints("interface-endpoints", new InterfaceEndpointsArgs
+            {
+                VpcId = network.VpcId,
+                VpcCidr = network.CidrBlock,
+                Region = region,
+                SubnetIds = network.SubnetsOf(Tiers.Private).Select(s => (Input<string>)s.Id).ToList(),
+                Services = settings.InterfaceEndpoints,
+                Tags = settings.Tags,
+            });
+            outputs["interfaceEndpointIds"] = interfaceEndpoints.EndpointIds;
+            outputs["interfaceEndpointDnsNames"] = interfaceEndpoints.DnsNames;
+        }
+
+        if (settings.Demo.Bucket)
+        {
+            var demo = new PrivateBucket("demo-bucket", new PrivateBucketArgs
+            {
+                NamePrefix = $"{Deployment.Instance.ProjectName}-{Deployment.Instance.StackName}".ToLowerInvariant(),
+                GatewayEndpointId = s3.EndpointId,
+                Region = region,
+                Tags = settings.Tags,
+            });
+            demoBucketName.Resolve(demo.BucketName);
+            outputs["bucketName"] = demo.BucketName;
+
+            if (settings.Demo.Instance)
+            {
+                var instance = new PrivateInstance("private-instance", new PrivateInstanceArgs
+                {
+                    VpcId = network.VpcId,
+                    VpcCidr = network.CidrBlock,
+                    SubnetId = network.SubnetsOf(Tiers.Private)[0].Id,
+                    Ami = Output.Create(LatestAmazonLinuxAmiAsync()),
+                    InstanceType = settings.Demo.InstanceType,
+                    Region = region,
+                    BucketArn = demo.BucketArn,
+                    S3PrefixListId = s3.PrefixListId,
+                    Tags = settings.Tags,
+                });
+                outputs["privateInstanceId"] = instance.InstanceId;
+            }
+        }
+
+        if (settings.ConsumerSideEnabled)
+        {
+            var consumer = new InspectionConsumer("inspection", new InspectionConsumerArgs
+            {
+                Network = network,
+                EndpointServiceName = provider?.EndpointServiceName
+                    ?? Output.Create(settings.Inspection.EndpointServiceName!),
+                Tags = settings.Tags,
+            });
+            outputs["gwlbEndpointIds"] = Output.All(consumer.Endpoints.Select(e => e.Id));
+            outputs["edgeRouteTableId"] = consumer.EdgeRouteTable.Id;
+        }
+
+        outputs["vpcId"] = network.VpcId;
+        outputs["vpcCidr"] = network.CidrBlock;
+        foreach (var tier in network.TierNames)
+        {
+            outputs[$"{tier}SubnetIds"] = Output.All(network.SubnetsOf(tier).Select(s => s.Id));
+            outputs[$"{tier}RouteTableIds"] = Output.All(network.DistinctRouteTablesOf(tier).Select(t => t.Id));
+        }
+
+        outputs["natGatewayIds"] = Output.All(network.NatGateways.Select(n => n.Id));
+        outputs["internetGatewayId"] = network.InternetGateway?.Id;
+    }
+
+    private static async Task<string> LatestAmazonLinuxAmiAsync()
+    {
+        var ami = await GetAmi.InvokeAsync(new GetAmiArgs
+        {
+            MostRecent = true,
+            Owners = ["amazon"],
+            Filters =
+            [
+                new GetAmiFilterArgs { Name = "name", Values = ["al2023-ami-2023.*-x86_64"] },
+                new GetAmiFilterArgs { Name = "state", Values = ["available"] },
+            ],
+        });
+        return ami.Id;
+    }
+}
