@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Infra.Model.Routing;
+using Pulumi.Testing;
+
+namespace Infra.Tests.Support;
+
+/// <summary>
+/// Mocks that answer like AWS would: ids of the real shapes (vpc-…, subnet-…, rtb-…, vpce-…), the computed
+/// attributes the program reads (ARNs, prefix-list ids, endpoint DNS names, the endpoint service name), and the
+/// region's availability zones. Every registration is recorded as the routing model reads it.
+/// </summary>
+public sealed class AwsMocks : IMocks
+{
+    public const string AccountId = "123456789012";
+    public const string AmiId = "ami-0123456789abcdef0";
+
+    private static readonly ImmutableDictionary<string, string> IdPrefixes = new Dictionary<string, string>
+    {
+        [AwsTypes.Vpc] = "vpc",
+        [AwsTypes.Subnet] = "subnet",
+        [AwsTypes.InternetGateway] = "igw",
+        [AwsTypes.NatGateway] = "nat",
+        [AwsTypes.RouteTable] = "rtb",
+        [AwsTypes.Route] = "r-rtb",
+        [AwsTypes.RouteTableAssociation] = "rtbassoc",
+        [AwsTypes.VpcEndpoint] = "vpce",
+        ["aws:ec2/eip:Eip"] = "eipalloc",
+        ["aws:ec2/securityGroup:SecurityGroup"] = "sg",
+        ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"] = "sg",
+        ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"] = "sgr",
+        ["aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"] = "sgr",
+        ["aws:ec2/instance:Instance"] = "i",
+        ["aws:ec2/flowLog:FlowLog"] = "fl",
+        ["aws:ec2/vpcEndpointService:VpcEndpointService"] = "vpce-svc",
+    }.ToImmutableDictionary();
+
+    private readonly ConcurrentQueue<ResourceRecord> _records = new();
+    private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+
+    public AwsMocks(string region = "eu-west-1", int availabilityZones = 3)
+    {
+        Region = region;
+        AvailabilityZones = Enumerable.Range(0, availabilityZones).Select(i => $"{region}{(char)('a' + i)}").ToImmutableArray();
+    }
+
+    public string Region { get; }
+
+    public ImmutableArray<string> AvailabilityZones { get; }
+
+    /// <summary>Every resource registered, in registration order.</summary>
+    public IReadOnlyList<ResourceRecord> Records => _records.ToList();
+
+    public IReadOnlyList<MockCallArgs> Calls => _calls.ToList();
+
+    /// <summary>Prefix-list ids the mocks gave each gateway endpoint service.</summary>
+    public IReadOnlyDictionary<string, string> PrefixListIds => new Dictionary<string, string>
+    {
+        [$"com.amazonaws.{Region}.s3"] = "pl-6ea54007",
+        [$"com.amazonaws.{Region}.dynamodb"] = "pl-6fa54006",
+    };
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var type = args.Type!;
+        var name = args.Name!;
+        var id = IdPrefixes.TryGetValue(type, out var prefix) ? $"{prefix}-{StableHex(type + "/" + name)}" : $"{name}-{StableHex(type + "/" + name)[..9]}";
+        var state = args.Inputs.ToBuilder();
+        state["arn"] = $"arn:aws:{Service(type)}:{Region}:{AccountId}:{name}/{id}";
+        switch (type)
+        {
+            case AwsTypes.VpcEndpoint when Text(args.Inputs, "vpcEndpointType") == "Gateway":
+                state["prefixListId"] = PrefixListIds.GetValueOrDefault(Text(args.Inputs, "serviceName") ?? "", "pl-00000000");
+                break;
+            case AwsTypes.VpcEndpoint when Text(args.Inputs, "vpcEndpointType") == "Interface":
+                state["dnsEntries"] = ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
+                    .Add("dnsName", $"{id}.{Text(args.Inputs, "serviceName")?.Split('.').Last()}.{Region}.vpce.amazonaws.com")
+                    .Add("hostedZoneId", "Z7HUB22UULQXV"));
+                break;
+            case "aws:ec2/vpcEndpointService:VpcEndpointService":
+                state["serviceName"] = $"com.amazonaws.vpce.{Region}.{id}";
+                break;
+            case "random:index/randomString:RandomString":
+                state["result"] = "k3x9q2ab";
+                break;
+            case "aws:iam/role:Role" or "aws:iam/instanceProfile:InstanceProfile":
+                state["name"] = name;
+                break;
+        }
+
+        var outputs = state.ToImmutable();
+        _records.Enqueue(new ResourceRecord(type, name, id, args.Inputs) { Outputs = outputs });
+        return Task.FromResult<(string?, object)>((id, outputs));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        _calls.Enqueue(args);
+        object result = args.Token switch
+        {
+            "aws:index/getAvailabilityZones:getAvailabilityZones" => ImmutableDictionary<string, object>.Empty
+                .Add("names", AvailabilityZones.Cast<object>().ToImmutableArray())
+                .Add("zoneIds", AvailabilityZones.Select((_, i) => (object)$"euw1-az{i + 1}").ToImmutableArray())
+                .Add("id", Region),
+            "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty
+                .Add("accountId", AccountId)
+                .Add("arn", $"arn:aws:iam::{AccountId}:user/ci")
+                .Add("userId", "AIDAEXAMPLE")
+                .Add("id", AccountId),
+            "aws:ec2/getAmi:getAmi" => ImmutableDictionary<string, object>.Empty.Add("id", AmiId).Add("name", "al2023-ami-2023.6-x86_64"),
+            _ => ImmutableDictionary<string, object>.Empty,
+        };
+        return Task.FromResult(result);
+    }
+
+    private static string? Text(IReadOnlyDictionary<string, object> inputs, string key) => inputs.TryGetValue(key, out var value) ? value as string : null;
+
+    private static string Service(string type) => type.Split(':')[1].Split('/')[0];
+
+    /// <summary>17 hex digits derived from the name (FNV-1a), so a resource keeps its id from run to run.</summary>
+    private static string StableHex(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return "0" + hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+}
