@@ -42,17 +42,20 @@ public sealed class GatewayEndpoint : ComponentResource
         }
 
         ServiceName = AwsPartition.EndpointServiceName(args.Region, args.Service);
-        Endpoint = new VpcEndpoint(name, new VpcEndpointArgs
+        var endpointArgs = new VpcEndpointArgs
         {
             VpcId = args.VpcId,
             ServiceName = ServiceName,
             VpcEndpointType = "Gateway",
             RouteTableIds = args.RouteTableIds,
-            Policy = args.Service == "s3" && args.AllowedBucketNames is { } buckets
-                ? BucketPolicy(buckets, AwsPartition.ForRegion(args.Region))
-                : null!,
             Tags = ResourceTags.For(args.Tags, name),
-        }, new CustomResourceOptions { Parent = this });
+        };
+        if (args.Service == "s3" && args.AllowedBucketNames is { } buckets)
+        {
+            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(args.Region));
+        }
+
+        Endpoint = new VpcEndpoint(name, endpointArgs, new CustomResourceOptions { Parent = this });
 
         EndpointId = Endpoint.Id;
         PrefixListId = Endpoint.PrefixListId;

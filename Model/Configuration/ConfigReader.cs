@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Infra.Model.Configuration;
@@ -146,7 +147,7 @@ internal sealed class ConfigReader(string configNamespace, IReadOnlyDictionary<s
     {
         // Written by hand rather than with JsonSerializer, which callers built with reflection disabled (trimmed) reject.
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             element.WriteTo(writer);
         }
@@ -228,12 +229,7 @@ internal sealed class ObjectReader
         }
 
         allowed ??= $"a whole number from {min} to {max}";
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-        {
-            throw Error(field, ConfigReader.Compact(value), allowed);
-        }
-
-        if (number < min || number > max)
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
         {
             throw Error(field, ConfigReader.Compact(value), allowed);
         }

@@ -78,6 +78,11 @@ public sealed class AwsMocks : IMocks
                     .Add("dnsName", $"{id}.{Text(args.Inputs, "serviceName")?.Split('.').Last()}.{Region}.vpce.amazonaws.com")
                     .Add("hostedZoneId", "Z7HUB22UULQXV"));
                 break;
+            case AwsTypes.Vpc:
+                state["defaultRouteTableId"] = $"rtb-{StableHex("main/" + name)}";
+                state["mainRouteTableId"] = state["defaultRouteTableId"];
+                state["defaultSecurityGroupId"] = $"sg-{StableHex("default/" + name)}";
+                break;
             case "aws:ec2/vpcEndpointService:VpcEndpointService":
                 state["serviceName"] = $"com.amazonaws.vpce.{Region}.{id}";
                 break;
