@@ -121,14 +121,14 @@ public static class PrivateConnectivity
 
         // The endpoint policy names the demo bucket and the bucket policy names the endpoint: the bucket's name
         // reaches the endpoint through a deferred output.
-        var demoBucketName = new DeferredOutput<string>();
+        var demoBucketName = settings.Demo.Bucket ? new DeferredOutput<string>() : null;
         var bucketNames = new InputList<string>();
         foreach (var bucket in settings.EndpointBucketNames)
         {
             bucketNames.Add(bucket);
         }
 
-        if (settings.Demo.Bucket)
+        if (demoBucketName is not null)
         {
             bucketNames.Add(demoBucketName.Output);
         }
@@ -182,7 +182,7 @@ public static class PrivateConnectivity
                 Region = region,
                 Tags = settings.Tags,
             });
-            demoBucketName.Resolve(demo.BucketName);
+            demoBucketName!.Resolve(demo.BucketName);
             outputs["bucketName"] = demo.BucketName;
 
             if (settings.Demo.Instance)
