@@ -78,7 +78,7 @@ public class InputSerializationTests
             _ = new Widget("owned", new WidgetArgs { Size = 1, OwnerId = owner.Id });
         });
 
-        Assert.Equal("owner-1", mocks.Named("owned").Inputs["ownerId"]);
+        Assert.Equal("owner-id", mocks.Named("owned").Inputs["ownerId"]);
     }
 
     [Fact]
@@ -131,6 +131,6 @@ public class InputSerializationTests
         var rule = Assert.Single(await OutputUtilities.GetValueAsync(widget.Rules));
         Assert.Equal(6081, rule.Port);
         Assert.Equal(new[] { "10.100.0.0/16" }, rule.CidrBlocks);
-        Assert.Equal("w-1", await OutputUtilities.GetValueAsync(widget.Id));
+        Assert.Equal("w-id", await OutputUtilities.GetValueAsync(widget.Id));
     }
 }

@@ -44,7 +44,7 @@ public class OptionsTests
 
         Assert.Equal("test:index:Group", mocks.Named("g").Type);
         var registered = Assert.Single(mocks.RegisteredOutputs, r => r.Urn.EndsWith("::g", StringComparison.Ordinal));
-        Assert.Equal("g-member-2", await OutputUtilities.GetValueAsync(registered.Outputs["memberId"]));
+        Assert.Equal("g-member-id", await OutputUtilities.GetValueAsync(registered.Outputs["memberId"]));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class OptionsTests
         });
 
         Assert.Equal("pulumi:providers:test", mocks.Named("eu").Type);
-        Assert.Equal("urn:pulumi:dev::proj::pulumi:pulumi:Stack$pulumi:providers:test::eu::eu-1", mocks.Named("w").Provider);
+        Assert.Equal("urn:pulumi:dev::proj::pulumi:pulumi:Stack$pulumi:providers:test::eu::eu-id", mocks.Named("w").Provider);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class OptionsTests
             _ = new Group("g", new ComponentResourceOptions { Providers = { provider } });
         });
 
-        Assert.EndsWith("pulumi:providers:test::eu::eu-1", mocks.Named("g-member").Provider, StringComparison.Ordinal);
+        Assert.EndsWith("pulumi:providers:test::eu::eu-id", mocks.Named("g-member").Provider, StringComparison.Ordinal);
     }
 
     [Fact]

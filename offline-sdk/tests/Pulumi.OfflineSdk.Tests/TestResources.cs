@@ -146,7 +146,6 @@ public sealed class GetThingResult
 /// <summary>Records what the engine sends and answers with the inputs plus a computed ARN.</summary>
 public sealed class RecordingMocks : IMocks
 {
-    private int _counter;
 
     public List<MockResourceArgs> Resources { get; } = new();
 
@@ -163,7 +162,7 @@ public sealed class RecordingMocks : IMocks
             Resources.Add(args);
         }
 
-        var id = $"{args.Name}-{Interlocked.Increment(ref _counter)}";
+        var id = $"{args.Name}-id";
         var state = State?.Invoke(args) ?? args.Inputs.SetItem("arn", $"arn:test:::{args.Name}");
         return Task.FromResult<(string?, object)>((id, state));
     }
