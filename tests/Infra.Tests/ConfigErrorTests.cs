@@ -1,4 +1,4 @@
-using Infra.Tests.Support;
+using Infra.Simulation;
 using Pulumi;
 
 namespace Infra.Tests;

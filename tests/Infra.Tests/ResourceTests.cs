@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Infra.Model.Addressing;
 using Infra.Model.Routing;
-using Infra.Tests.Support;
+using Infra.Simulation;
 
 namespace Infra.Tests;
 

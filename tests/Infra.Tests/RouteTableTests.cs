@@ -1,4 +1,5 @@
 using Infra.Model.Addressing;
+using Infra.Simulation;
 using Infra.Tests.Support;
 
 namespace Infra.Tests;

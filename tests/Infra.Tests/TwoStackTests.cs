@@ -1,5 +1,6 @@
 using Infra.Model.Addressing;
 using Infra.Model.Routing;
+using Infra.Simulation;
 using Infra.Tests.Support;
 
 namespace Infra.Tests;

@@ -1,5 +1,6 @@
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
+using Infra.Simulation;
 
 namespace Infra.Tests.Support;
 

@@ -4,7 +4,7 @@ using Infra.Model.Routing;
 using Pulumi;
 using Pulumi.Testing;
 
-namespace Infra.Tests.Support;
+namespace Infra.Simulation;
 
 /// <summary>One mocked run of the whole program with a given stack configuration.</summary>
 public sealed record StackRun(
@@ -13,6 +13,7 @@ public sealed record StackRun(
     IDictionary<string, object?> Outputs,
     IReadOnlyList<ResourceRecord> Records)
 {
+    /// <summary>The project name of Pulumi.yaml, which is also the configuration namespace.</summary>
     public const string Project = "private-connectivity";
 
     private RoutingModel? _routing;
@@ -23,21 +24,30 @@ public sealed record StackRun(
     /// Runs the program under mocks. <paramref name="config"/> holds the project's settings by key without namespace;
     /// objects and lists may be given as C# values and are passed as JSON, as the Pulumi CLI does.
     /// </summary>
-    public static async Task<StackRun> RunAsync(IReadOnlyDictionary<string, object>? config = null, AwsMocks? mocks = null, string region = "eu-west-1")
+    public static Task<StackRun> RunAsync(IReadOnlyDictionary<string, object>? config = null, AwsMocks? mocks = null, string region = "eu-west-1")
     {
-        mocks ??= new AwsMocks(region);
         var values = new Dictionary<string, string> { ["aws:region"] = region };
         foreach (var (key, value) in config ?? ImmutableDictionary<string, object>.Empty)
         {
             values[$"{Project}:{key}"] = value as string ?? JsonSerializer.Serialize(value);
         }
 
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(values));
+        return RunWithConfigAsync(values, mocks ?? new AwsMocks(region));
+    }
+
+    /// <summary>
+    /// Runs the program under mocks with the configuration the Pulumi CLI would pass: fully qualified keys
+    /// (<c>aws:region</c>, <c>private-connectivity:azCount</c>), objects and lists as JSON text.
+    /// </summary>
+    public static async Task<StackRun> RunWithConfigAsync(
+        IReadOnlyDictionary<string, string> config, AwsMocks mocks, string project = Project, string stack = "test")
+    {
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
         try
         {
             var (resources, outputs) = await Deployment.TestAsync(
                 mocks,
-                new TestOptions { ProjectName = Project, StackName = "test" },
+                new TestOptions { ProjectName = project, StackName = stack },
                 PrivateConnectivity.BuildAsync);
             return new StackRun(mocks, resources, outputs, mocks.Records);
         }

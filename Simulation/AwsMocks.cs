@@ -4,7 +4,7 @@ using System.Globalization;
 using Infra.Model.Routing;
 using Pulumi.Testing;
 
-namespace Infra.Tests.Support;
+namespace Infra.Simulation;
 
 /// <summary>
 /// Mocks that answer like AWS would: ids of the real shapes (vpc-…, subnet-…, rtb-…, vpce-…), the computed
@@ -119,7 +119,7 @@ public sealed class AwsMocks : IMocks
         return Task.FromResult(result);
     }
 
-    private static string? Text(IReadOnlyDictionary<string, object> inputs, string key) => inputs.TryGetValue(key, out var value) ? value as string : null;
+    private static string? Text(ImmutableDictionary<string, object> inputs, string key) => inputs.TryGetValue(key, out var value) ? value as string : null;
 
     private static string Service(string type) => type.Split(':')[1].Split('/')[0];
 
