@@ -98,14 +98,15 @@ internal sealed class DeploymentState
         task.ContinueWith(
             finished =>
             {
-                lock (_gate)
-                {
-                    _inFlight.Remove(finished);
-                }
-
+                // Record the failure before the task leaves the in-flight set, so that a run seen idle has its errors.
                 if (finished.Exception is { } error)
                 {
                     RecordException(error);
+                }
+
+                lock (_gate)
+                {
+                    _inFlight.Remove(finished);
                 }
             },
             CancellationToken.None,

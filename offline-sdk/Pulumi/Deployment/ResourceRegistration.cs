@@ -32,16 +32,18 @@ internal static class ResourceRegistration
             IDictionary state = ImmutableDictionary<string, object>.Empty;
             if (type != Stack.RootTypeToken)
             {
-                var importId = (options as CustomResourceOptions)?.ImportId ?? string.Empty;
+                // A resource read by id (the static Get methods) reaches the mocks with that id, like an import.
+                var existingId = custom ? await ExistingIdAsync(options).ConfigureAwait(false) : null;
+                var requestedId = existingId ?? (options as CustomResourceOptions)?.ImportId ?? string.Empty;
                 var (mockId, mockState) = await deployment.NewResourceAsync(new MockResourceArgs
                 {
                     Type = type,
                     Name = name,
                     Inputs = (ImmutableDictionary<string, object>)inputs.Value!,
                     Provider = providerReference,
-                    Id = importId,
+                    Id = requestedId,
                 }).ConfigureAwait(false);
-                id = mockId ?? importId;
+                id = mockId ?? requestedId;
                 state = await SerializeStateAsync(mockState).ConfigureAwait(false);
             }
 
@@ -115,6 +117,17 @@ internal static class ResourceRegistration
         {
             await dependency.Urn.DataTask.ConfigureAwait(false);
         }
+    }
+
+    private static async Task<string?> ExistingIdAsync(ResourceOptions options)
+    {
+        if (options.Id is null)
+        {
+            return null;
+        }
+
+        var id = await options.Id.ToOutput().DataTask.ConfigureAwait(false);
+        return id.IsKnown && !string.IsNullOrEmpty(id.Value) ? id.Value : null;
     }
 
     internal static async Task<string> ProviderReferenceAsync(ProviderResource? provider)

@@ -100,6 +100,34 @@ public class OptionsTests
         Assert.Equal(new[] { "second", "first" }, mocks.Resources.Select(r => r.Name));
     }
 
+    private sealed class ExistingWidget : CustomResource
+    {
+        public ExistingWidget(string name, Input<string> id)
+            : base("test:index/widget:Widget", name, null, new CustomResourceOptions { Id = id })
+        {
+        }
+    }
+
+    [Fact]
+    public async Task A_resource_read_by_id_reaches_the_mocks_with_that_id_and_keeps_it()
+    {
+        var mocks = new RecordingMocks { State = _ => System.Collections.Immutable.ImmutableDictionary<string, object>.Empty };
+        ExistingWidget? existing = null;
+        await Deployment.TestAsync(new ExistingIdMocks(mocks), Options, () => { existing = new ExistingWidget("existing", "w-0123"); });
+
+        Assert.Equal("w-0123", mocks.Named("existing").Id);
+        Assert.Equal("w-0123", await OutputUtilities.GetValueAsync(existing!.Id));
+    }
+
+    /// <summary>Returns no id of its own, as mocks for read resources often do.</summary>
+    private sealed class ExistingIdMocks(RecordingMocks inner) : IMocks
+    {
+        public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+            => (null, (await inner.NewResourceAsync(args)).state);
+
+        public Task<object> CallAsync(MockCallArgs args) => inner.CallAsync(args);
+    }
+
     private static async Task<string> DelayedAsync()
     {
         await Task.Delay(200);
