@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Aws.Ec2;
-using Pulumi.Aws.Ec2.Inputs;
 using Pulumi.Aws.LB;
 using Pulumi.Aws.LB.Inputs;
-using Pulumi.Aws.Vpc;
 
 namespace Infra.Components;
 
@@ -127,25 +125,10 @@ public sealed class InspectionProvider : ComponentResource
             Tags = ResourceTags.For(args.Tags, $"{name}-appliance-sg"),
         }, options);
 
-        _ = new SecurityGroupIngressRule($"{name}-geneve-from-vpc", new SecurityGroupIngressRuleArgs
-        {
-            SecurityGroupId = group.Id,
-            IpProtocol = "udp",
-            FromPort = GenevePort,
-            ToPort = GenevePort,
-            CidrIpv4 = args.Network.CidrBlock,
-            Description = "GENEVE from the Gateway Load Balancer",
-        }, options);
-
-        _ = new SecurityGroupIngressRule($"{name}-health-check-from-vpc", new SecurityGroupIngressRuleArgs
-        {
-            SecurityGroupId = group.Id,
-            IpProtocol = "tcp",
-            FromPort = args.HealthCheckPort,
-            ToPort = args.HealthCheckPort,
-            CidrIpv4 = args.Network.CidrBlock,
-            Description = "Target group health checks",
-        }, options);
+        SecureDefaults.AllowIn(
+            $"{name}-geneve-from-vpc", group.Id, "udp", GenevePort, args.Network.CidrBlock, "GENEVE from the Gateway Load Balancer", options);
+        SecureDefaults.AllowIn(
+            $"{name}-health-check-from-vpc", group.Id, "tcp", args.HealthCheckPort, args.Network.CidrBlock, "Target group health checks", options);
 
         return group;
     }
@@ -167,13 +150,8 @@ public sealed class InspectionProvider : ComponentResource
                     SubnetId = subnets[azIndex].Id,
                     VpcSecurityGroupIds = { ApplianceSecurityGroup.Id },
                     AssociatePublicIpAddress = false,
-                    MetadataOptions = new InstanceMetadataOptionsArgs
-                    {
-                        HttpEndpoint = "enabled",
-                        HttpTokens = "required",
-                        HttpPutResponseHopLimit = 1,
-                    },
-                    RootBlockDevice = new InstanceRootBlockDeviceArgs { Encrypted = true, VolumeType = "gp3" },
+                    MetadataOptions = SecureDefaults.Imdsv2Only(),
+                    RootBlockDevice = SecureDefaults.EncryptedRootVolume(),
                     Monitoring = true,
                     Tags = ResourceTags.For(args.Tags, applianceName, ("Role", "inspection-appliance")),
                 }, options);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Aws.Ec2;
-using Pulumi.Aws.Vpc;
 
 namespace Infra.Components;
 
@@ -42,15 +41,7 @@ public sealed class InterfaceEndpoints : ComponentResource
             Tags = ResourceTags.For(args.Tags, $"{name}-sg"),
         }, childOptions);
 
-        _ = new SecurityGroupIngressRule($"{name}-https-from-vpc", new SecurityGroupIngressRuleArgs
-        {
-            SecurityGroupId = SecurityGroup.Id,
-            IpProtocol = "tcp",
-            FromPort = 443,
-            ToPort = 443,
-            CidrIpv4 = args.VpcCidr,
-            Description = "HTTPS from the VPC",
-        }, childOptions);
+        SecureDefaults.AllowIn($"{name}-https-from-vpc", SecurityGroup.Id, "tcp", 443, args.VpcCidr, "HTTPS from the VPC", childOptions);
 
         var subnetIds = new InputList<string>();
         foreach (var subnetId in args.SubnetIds)

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Pulumi;
 using Pulumi.Aws.Ec2;
-using Pulumi.Aws.Ec2.Inputs;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Vpc;
 
@@ -109,13 +108,8 @@ public sealed class PrivateInstance : ComponentResource
             VpcSecurityGroupIds = { SecurityGroup.Id },
             IamInstanceProfile = profile.Name,
             AssociatePublicIpAddress = false,
-            MetadataOptions = new InstanceMetadataOptionsArgs
-            {
-                HttpEndpoint = "enabled",
-                HttpTokens = "required",
-                HttpPutResponseHopLimit = 1,
-            },
-            RootBlockDevice = new InstanceRootBlockDeviceArgs { Encrypted = true, VolumeType = "gp3" },
+            MetadataOptions = SecureDefaults.Imdsv2Only(),
+            RootBlockDevice = SecureDefaults.EncryptedRootVolume(),
             Tags = ResourceTags.For(args.Tags, name),
         }, childOptions);
 

@@ -1,0 +1,32 @@
+using Pulumi;
+using Pulumi.Aws.Ec2.Inputs;
+using Pulumi.Aws.Vpc;
+
+namespace Infra.Components;
+
+/// <summary>The settings every instance and security group rule of this project shares.</summary>
+public static class SecureDefaults
+{
+    /// <summary>Instance metadata only with session tokens (IMDSv2), reachable from the instance itself only.</summary>
+    public static InstanceMetadataOptionsArgs Imdsv2Only() => new()
+    {
+        HttpEndpoint = "enabled",
+        HttpTokens = "required",
+        HttpPutResponseHopLimit = 1,
+    };
+
+    public static InstanceRootBlockDeviceArgs EncryptedRootVolume() => new() { Encrypted = true, VolumeType = "gp3" };
+
+    /// <summary>Admits one protocol and port from one IPv4 CIDR.</summary>
+    public static SecurityGroupIngressRule AllowIn(
+        string name, Input<string> securityGroupId, string protocol, int port, string sourceCidr, string description, CustomResourceOptions options)
+        => new(name, new SecurityGroupIngressRuleArgs
+        {
+            SecurityGroupId = securityGroupId,
+            IpProtocol = protocol,
+            FromPort = port,
+            ToPort = port,
+            CidrIpv4 = sourceCidr,
+            Description = description,
+        }, options);
+}
