@@ -19,4 +19,23 @@ public static class PolicyJson
             },
         },
     });
+
+    /// <summary>
+    /// A trust policy that lets one AWS service assume a role only on behalf of one account: the condition keeps
+    /// another account's use of the service from borrowing the role (the confused-deputy problem).
+    /// </summary>
+    public static string ServiceTrustForAccount(string servicePrincipal, string accountId) => JsonSerializer.Serialize(new
+    {
+        Version = "2012-10-17",
+        Statement = new[]
+        {
+            new
+            {
+                Effect = "Allow",
+                Principal = new { Service = servicePrincipal },
+                Action = "sts:AssumeRole",
+                Condition = new { StringEquals = new Dictionary<string, string> { ["aws:SourceAccount"] = accountId } },
+            },
+        },
+    });
 }

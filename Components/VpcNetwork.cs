@@ -3,6 +3,7 @@ using System.Text.Json;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
 using Pulumi;
+using Pulumi.Aws;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Ec2;
 using Pulumi.Aws.Iam;
@@ -241,7 +242,8 @@ public sealed class VpcNetwork : ComponentResource
         var role = new Role($"{name}-flow-logs-role", new RoleArgs
         {
             Description = $"Lets VPC Flow Logs write {name}'s flow records to its log group.",
-            AssumeRolePolicy = PolicyJson.ServiceTrust("vpc-flow-logs.amazonaws.com"),
+            AssumeRolePolicy = GetCallerIdentity.Invoke()
+                .Apply(caller => PolicyJson.ServiceTrustForAccount("vpc-flow-logs.amazonaws.com", caller.AccountId)),
             Tags = ResourceTags.For(args.Tags, $"{name}-flow-logs-role"),
         }, options);
 

@@ -48,6 +48,12 @@ public class ResourceTests
             var flowLog = Assert.Single(run.OfType("aws:ec2/flowLog:FlowLog"), f => (string?)Input(f, "vpcId") == vpc.Id);
             Assert.Equal("ALL", Input(flowLog, "trafficType"));
             Assert.Equal("cloud-watch-logs", Input(flowLog, "logDestinationType"));
+
+            var role = Assert.Single(run.OfType("aws:iam/role:Role"), r => r.Outputs!["arn"].Equals(Input(flowLog, "iamRoleArn")));
+            using var trust = JsonDocument.Parse((string)Input(role, "assumeRolePolicy")!);
+            var statement = Assert.Single(trust.RootElement.GetProperty("Statement").EnumerateArray());
+            Assert.Equal("vpc-flow-logs.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
+            Assert.Equal(AwsMocks.AccountId, statement.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
         }
     }
 
