@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Infra.Model.Addressing;
+using Infra.Model.Policy;
 
 namespace Infra.Model.Configuration;
 
@@ -137,6 +138,9 @@ public sealed partial record StackSettings
 
     /// <summary>Tags added to every resource, sorted by key.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Guard rails this stack waives, each with its reason (see <see cref="PolicyCatalog"/>); empty by default.</summary>
+    public IReadOnlyList<PolicyWaiver> PolicyWaivers { get; init; } = [];
 
     /// <summary>True unless the stack is only the inspection provider (mode provider).</summary>
     public bool WorkloadVpcEnabled => Inspection.Mode != InspectionMode.Provider;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Infra.Model.Addressing;
+using Infra.Model.Policy;
 
 namespace Infra.Model.Configuration;
 
@@ -20,6 +21,8 @@ public sealed partial record StackSettings
 
     private static readonly string[] DemoFields = ["bucket", "instance", "instanceType"];
 
+    private static readonly string[] WaiverFields = ["rule", "reason", "resource"];
+
     private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
 
     private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
@@ -32,7 +35,7 @@ public sealed partial record StackSettings
     public static IReadOnlyList<string> KnownKeys { get; } =
     [
         "vpcCidr", "azCount", "natStrategy", "subnetPrefixLengths", "enableDynamoDbEndpoint", "endpointBucketNames",
-        "interfaceEndpoints", "inspection", "demo", "flowLogRetentionDays", "tags",
+        "interfaceEndpoints", "inspection", "demo", "flowLogRetentionDays", "tags", "policyWaivers",
     ];
 
     /// <summary>
@@ -58,6 +61,7 @@ public sealed partial record StackSettings
         var demo = ReadDemo(reader);
         var retention = ReadRetention(reader);
         var tags = ReadTags(reader);
+        var waivers = ReadWaivers(reader);
 
         var settings = new StackSettings
         {
@@ -73,6 +77,7 @@ public sealed partial record StackSettings
             Demo = demo,
             FlowLogRetentionDays = retention,
             Tags = tags,
+            PolicyWaivers = waivers,
         };
 
         // Fail early when the subnets do not fit, rather than half-way through a deployment.
@@ -455,6 +460,66 @@ public sealed partial record StackSettings
         }
 
         return tags.ToImmutable();
+    }
+
+    private static ImmutableArray<PolicyWaiver> ReadWaivers(ConfigReader reader)
+    {
+        const string listAllowed =
+            "a JSON list of waivers such as [{\"rule\": \"PC-NET-001\", \"reason\": \"why the rule does not apply\"}], each with an optional resource";
+        const string itemAllowed = "a waiver object with the fields rule and reason, and optionally resource";
+        var items = reader.List("policyWaivers", listAllowed);
+        if (items is null)
+        {
+            return [];
+        }
+
+        var ruleAllowed = $"the id of a guard-rail rule, one of {string.Join(", ", PolicyCatalog.RuleIds)}";
+        var waivers = new List<PolicyWaiver>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = $"policyWaivers[{i}]";
+            if (items[i].ValueKind != JsonValueKind.Object)
+            {
+                throw reader.Error(key, ConfigReader.Display(items[i]), itemAllowed);
+            }
+
+            var obj = new ObjectReader(reader, key, items[i], WaiverFields);
+            var rule = obj.String("rule", ruleAllowed) ?? throw obj.Error("rule", "(not set)", ruleAllowed);
+            if (!PolicyCatalog.RuleIds.Contains(rule))
+            {
+                var close = Suggestions.Closest(rule, PolicyCatalog.RuleIds, 1);
+                throw obj.Error("rule", rule, ruleAllowed + (close.Count == 0 ? "" : $" (did you mean {close[0]}?)"));
+            }
+
+            const string reasonAllowed = "a written reason why the rule does not apply to this stack, which the guard-rail report shows";
+            var reason = obj.String("reason", reasonAllowed) ?? throw obj.Error("reason", "(not set)", reasonAllowed);
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw obj.Error("reason", reason, reasonAllowed);
+            }
+
+            const string resourceAllowed =
+                "the logical name of the one resource the waiver covers, or no resource field to waive the rule for every resource";
+            var resource = obj.String("resource", resourceAllowed);
+            if (resource is not null && string.IsNullOrWhiteSpace(resource))
+            {
+                throw obj.Error("resource", resource, resourceAllowed);
+            }
+
+            var waiver = new PolicyWaiver(rule, reason.Trim(), resource?.Trim());
+            var earlier = waivers.FindIndex(w => w.Rule == rule && (w.Resource is null || waiver.Resource is null || w.Resource == waiver.Resource));
+            if (earlier >= 0)
+            {
+                var allowed = waivers[earlier].Resource == waiver.Resource
+                    ? $"each rule and resource at most once, and policyWaivers[{earlier}] already waives {waivers[earlier]}"
+                    : $"no second waiver of a rule that policyWaivers[{earlier}] already waives for {(waivers[earlier].Resource is null ? "every resource" : waivers[earlier].Resource)}";
+                throw reader.Error(key, waiver.ToString(), allowed);
+            }
+
+            waivers.Add(waiver);
+        }
+
+        return [.. waivers];
     }
 
     private static string NonOverlapping(string providerCidr, string vpcCidr)

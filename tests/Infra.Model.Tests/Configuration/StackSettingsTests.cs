@@ -41,6 +41,7 @@ public class StackSettingsTests
         Assert.Equal("t3.micro", settings.Demo.InstanceType);
         Assert.Equal(30, settings.FlowLogRetentionDays);
         Assert.Empty(settings.Tags);
+        Assert.Empty(settings.PolicyWaivers);
     }
 
     [Fact]
@@ -457,11 +458,11 @@ public class StackSettingsTests
     }
 
     [Fact]
-    public void Known_keys_are_the_eleven_top_level_settings()
+    public void Known_keys_are_the_twelve_top_level_settings()
     {
         Assert.Equal(
             ["vpcCidr", "azCount", "natStrategy", "subnetPrefixLengths", "enableDynamoDbEndpoint", "endpointBucketNames", "interfaceEndpoints",
-             "inspection", "demo", "flowLogRetentionDays", "tags"],
+             "inspection", "demo", "flowLogRetentionDays", "tags", "policyWaivers"],
             StackSettings.KnownKeys);
     }
 

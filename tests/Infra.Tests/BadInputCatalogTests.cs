@@ -1,0 +1,194 @@
+using Infra.Simulation;
+using Pulumi;
+
+namespace Infra.Tests;
+
+/// <summary>
+/// The catalogue of bad inputs: stack configurations the program must refuse before it registers anything, each with
+/// the one sentence the user gets. Every case runs the whole program under mocks (three availability zones in
+/// eu-west-1).
+/// </summary>
+/// <remarks>
+/// Values are written as the Pulumi CLI hands them to the program: a YAML scalar as its text (<c>azCount: two</c> →
+/// <c>two</c>), a YAML mapping or sequence as JSON (<c>demo: {instance: yes}</c> → <c>{"instance":"yes"}</c>). So a
+/// string where a list goes is plain text, and an object where a list goes is a JSON object.
+/// </remarks>
+public class BadInputCatalogTests
+{
+    /// <summary>One bad configuration.</summary>
+    /// <param name="Name">A unique, readable name: the setting and what is wrong with it.</param>
+    /// <param name="Config">Settings by key without namespace, as the CLI passes them.</param>
+    /// <param name="Message">The whole message the user must see.</param>
+    public sealed record BadInput(string Name, (string Key, string Value)[] Config, string Message);
+
+    private const string Ns = "Invalid config private-connectivity:";
+
+    private const string RuleIds =
+        "PC-NET-001, PC-NET-002, PC-NET-003, PC-NET-004, PC-NET-005, PC-EP-001, PC-EP-002, PC-EP-003, PC-S3-001, PC-S3-002, PC-S3-003, " +
+        "PC-S3-004, PC-EC2-001, PC-EC2-002, PC-GWLB-001, PC-GWLB-002";
+
+    /// <summary>The first 41 catalogued services, as a JSON list: one more than a stack may have.</summary>
+    private static readonly string FortyOneServices = "[" + string.Join(",", new[]
+    {
+        "acm-pca", "appconfig", "appconfigdata", "application-autoscaling", "athena", "autoscaling", "backup", "batch", "cloudformation",
+        "cloudtrail", "codeartifact.api", "codeartifact.repositories", "codebuild", "codecommit", "codedeploy", "codepipeline", "config",
+        "datasync", "ebs", "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "eks", "eks-auth", "elasticache",
+        "elasticbeanstalk", "elasticfilesystem", "elasticloadbalancing", "elasticmapreduce", "events", "execute-api", "firehose",
+        "git-codecommit", "glue", "imagebuilder", "kinesis-firehose", "kinesis-streams",
+    }.Select(name => $"\"{name}\"")) + "]";
+
+    public static readonly IReadOnlyList<BadInput> Catalog =
+    [
+        // Malformed CIDRs and sizes that do not fit.
+        new("vpcCidr with three octets", [("vpcCidr", "10.0.0/16")],
+            Ns + "vpcCidr = 10.0.0/16: an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16."),
+        new("vpcCidr that is not a CIDR", [("vpcCidr", "banana")],
+            Ns + "vpcCidr = banana: an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16."),
+        new("vpcCidr empty", [("vpcCidr", "")],
+            Ns + "vpcCidr = \"\": an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16."),
+        new("vpcCidr with host bits set", [("vpcCidr", "10.0.0.1/16")],
+            Ns + "vpcCidr = 10.0.0.1/16: the network address of the block, with the host bits zero, such as 10.0.0.0/16."),
+        new("vpcCidr larger than a VPC may be", [("vpcCidr", "10.0.0.0/8")],
+            Ns + "vpcCidr = 10.0.0.0/8: an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16."),
+        new("vpcCidr too small for the default subnets", [("vpcCidr", "10.0.0.0/22")],
+            Ns + """subnetPrefixLengths = {"public":24,"private":20}: subnets that fit in the VPC 10.0.0.0/22, but 2 AZs × (public /24 + private /20) need 8704 addresses and the VPC has 1024 (private /20 alone is larger than the /22 VPC); what fits is a VPC of /18 or larger, or prefix lengths such as {"public":28,"private":24}."""),
+        new("subnetPrefixLengths that overflow the VPC", [("subnetPrefixLengths", """{"private":17}""")],
+            Ns + """subnetPrefixLengths = {"public":24,"private":17}: subnets that fit in the VPC 10.0.0.0/16, but 2 AZs × (public /24 + private /17) need 66048 addresses and the VPC has 65536; what fits is prefix lengths such as {"public":25,"private":18}."""),
+        new("providerVpcCidr too small for three appliance subnets", [("azCount", "3"), ("inspection", """{"mode":"provider","providerVpcCidr":"10.100.0.0/24"}""")],
+            Ns + """subnetPrefixLengths = {"appliance":24}: subnets that fit in the VPC 10.100.0.0/24, but 3 AZs × (appliance /24) need 768 addresses and the VPC has 256; what fits is a VPC of /22 or larger, or prefix lengths such as {"appliance":26}."""),
+        new("providerVpcCidr overlapping vpcCidr", [("inspection", """{"mode":"combined","providerVpcCidr":"10.0.128.0/20"}""")],
+            Ns + "inspection.providerVpcCidr = 10.0.128.0/20: a block that does not overlap vpcCidr 10.0.0.0/16 when inspection.mode is combined, such as 10.100.0.0/20."),
+        new("subnetPrefixLengths beyond /28", [("subnetPrefixLengths", """{"endpoint":29}""")],
+            Ns + "subnetPrefixLengths.endpoint = 29: a whole number from 16 to 28."),
+        new("subnetPrefixLengths for an unknown tier", [("subnetPrefixLengths", """{"database":24}""")],
+            Ns + "subnetPrefixLengths.database = 24: subnetPrefixLengths has no field database; its fields are public, private, application, endpoint, appliance."),
+        new("subnetPrefixLengths as a list where an object goes", [("subnetPrefixLengths", "[24, 20]")],
+            Ns + "subnetPrefixLengths = [24, 20]: a JSON object with the optional fields public, private, application, endpoint, appliance."),
+        new("subnetPrefixLengths with a string where a number goes", [("subnetPrefixLengths", """{"public":"24"}""")],
+            Ns + "subnetPrefixLengths.public = \"24\": a whole number from 16 to 28."),
+
+        // Out-of-range AZ counts and other scalars.
+        new("azCount zero", [("azCount", "0")], Ns + "azCount = 0: a whole number from 1 to 6."),
+        new("azCount above six", [("azCount", "7")], Ns + "azCount = 7: a whole number from 1 to 6."),
+        new("azCount in words", [("azCount", "two")], Ns + "azCount = two: a whole number from 1 to 6."),
+        new("azCount with a fraction", [("azCount", "2.5")], Ns + "azCount = 2.5: a whole number from 1 to 6."),
+        new("azCount as a list where a number goes", [("azCount", "[2]")], Ns + "azCount = [2]: a whole number from 1 to 6."),
+        new("azCount above what the region has", [("azCount", "4")],
+            Ns + "azCount = 4: a whole number from 1 to 3, because region eu-west-1 has 3 availability zones (eu-west-1a, eu-west-1b, eu-west-1c)."),
+        new("natStrategy unknown", [("natStrategy", "double")], Ns + "natStrategy = double: one of none, single, perAz."),
+        new("natStrategy empty", [("natStrategy", "")], Ns + "natStrategy = \"\": one of none, single, perAz."),
+        new("enableDynamoDbEndpoint as yes", [("enableDynamoDbEndpoint", "yes")], Ns + "enableDynamoDbEndpoint = yes: true or false."),
+        new("flowLogRetentionDays CloudWatch does not offer", [("flowLogRetentionDays", "42")],
+            Ns + "flowLogRetentionDays = 42: one of the CloudWatch Logs retention periods in days: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."),
+
+        // Bucket names.
+        new("endpointBucketNames as a string where a list goes", [("endpointBucketNames", "my-bucket")],
+            Ns + """endpointBucketNames = my-bucket: a JSON list of S3 bucket names, such as ["my-bucket"]."""),
+        new("endpointBucketNames with an invalid name", [("endpointBucketNames", """["My_Bucket"]""")],
+            Ns + "endpointBucketNames[0] = My_Bucket: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+        new("endpointBucketNames with a number where a name goes", [("endpointBucketNames", "[42]")],
+            Ns + "endpointBucketNames[0] = 42: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+        new("endpointBucketNames with a duplicate", [("endpointBucketNames", """["team-logs","team-logs"]""")],
+            Ns + "endpointBucketNames[1] = team-logs: each bucket at most once, and it is already endpointBucketNames[0]."),
+
+        // Interface endpoints: unknown services, duplicates, too many.
+        new("interfaceEndpoints with an unknown service", [("interfaceEndpoints", """["ssm","not-a-service"]""")],
+            Ns + "interfaceEndpoints[1] = not-a-service: a catalogued interface endpoint service short name; for example acm-pca, appconfig, appconfigdata, application-autoscaling, athena, autoscaling and 61 more."),
+        new("interfaceEndpoints in upper case", [("interfaceEndpoints", """["SSM"]""")],
+            Ns + "interfaceEndpoints[0] = SSM: a catalogued interface endpoint service short name; closest: ssm, ssmmessages, ssm-contacts."),
+        new("interfaceEndpoints naming one service twice by its alias", [("interfaceEndpoints", """["firehose","kinesis-firehose"]""")],
+            Ns + "interfaceEndpoints[1] = kinesis-firehose: each service at most once, and it is already interfaceEndpoints[0] (firehose)."),
+        new("interfaceEndpoints as an object where a list goes", [("interfaceEndpoints", """{"ssm":true}""")],
+            Ns + """interfaceEndpoints = {"ssm":true}: a JSON list of interface endpoint service short names, such as ["ssm", "ssmmessages", "ec2messages"]."""),
+        new("interfaceEndpoints with more than forty services", [("interfaceEndpoints", FortyOneServices)],
+            Ns + "interfaceEndpoints = a list of 41 services: at most 40 interface endpoints."),
+
+        // Inspection.
+        new("inspection as a string where an object goes", [("inspection", "combined")],
+            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName."),
+        new("inspection.mode unknown", [("inspection", """{"mode":"inline"}""")],
+            Ns + "inspection.mode = inline: one of off, combined, provider, consumer."),
+        new("inspection with a misspelt field", [("inspection", """{"mode":"combined","appliancePerAz":2}""")],
+            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName (did you mean appliancesPerAz?)."),
+        new("inspection.appliancesPerAz zero", [("inspection", """{"mode":"combined","appliancesPerAz":0}""")],
+            Ns + "inspection.appliancesPerAz = 0: a whole number from 1 to 4; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass."),
+        new("inspection.appliancesPerAz as a string where a number goes", [("inspection", """{"mode":"combined","appliancesPerAz":"2"}""")],
+            Ns + "inspection.appliancesPerAz = \"2\": a whole number from 1 to 4."),
+        new("inspection.applianceAmi malformed", [("inspection", """{"mode":"combined","applianceAmi":"ami-123"}""")],
+            Ns + "inspection.applianceAmi = ami-123: an AMI id: ami- followed by 8 or 17 hexadecimal digits (leave it unset for the latest Amazon Linux 2023 AMI)."),
+        new("inspection.healthCheckPort beyond 65535", [("inspection", """{"mode":"combined","healthCheckPort":70000}""")],
+            Ns + "inspection.healthCheckPort = 70000: a whole number from 1 to 65535."),
+        new("inspection.healthCheckProtocol UDP", [("inspection", """{"mode":"combined","healthCheckProtocol":"UDP"}""")],
+            Ns + "inspection.healthCheckProtocol = UDP: one of TCP, HTTP, HTTPS."),
+        new("inspection.healthCheckPath with a TCP health check", [("inspection", """{"mode":"combined","healthCheckPath":"/health"}""")],
+            Ns + "inspection.healthCheckPath = /health: no path when inspection.healthCheckProtocol is TCP; a path is only for HTTP or HTTPS health checks."),
+        new("inspection.healthCheckPath without a leading slash", [("inspection", """{"mode":"combined","healthCheckProtocol":"HTTP","healthCheckPath":"health"}""")],
+            Ns + "inspection.healthCheckPath = health: a path starting with / of at most 1024 characters, such as /health."),
+        new("inspection consumer without an endpoint service name", [("inspection", """{"mode":"consumer"}""")],
+            Ns + "inspection.endpointServiceName = (not set): the provider stack's endpoint service name, required when inspection.mode is consumer, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0."),
+        new("inspection consumer with a bare service id", [("inspection", """{"mode":"consumer","endpointServiceName":"vpce-svc-0123456789abcdef0"}""")],
+            Ns + "inspection.endpointServiceName = vpce-svc-0123456789abcdef0: an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0."),
+        new("inspection combined with an endpoint service name", [("inspection", """{"mode":"combined","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
+            Ns + "inspection.endpointServiceName = com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0: no value unless inspection.mode is consumer (combined mode creates its own endpoint service)."),
+        new("inspection.allowedPrincipals with a wildcard", [("inspection", """{"mode":"provider","allowedPrincipals":["*"]}""")],
+            Ns + "inspection.allowedPrincipals[0] = *: named IAM principal ARNs, because * would let every AWS account connect to the endpoint service (least privilege)."),
+        new("inspection.allowedPrincipals with an account number", [("inspection", """{"mode":"provider","allowedPrincipals":["123456789012"]}""")],
+            Ns + "inspection.allowedPrincipals[0] = 123456789012: an IAM principal ARN such as arn:aws:iam::123456789012:root, arn:aws:iam::123456789012:role/name or arn:aws:iam::123456789012:user/name."),
+
+        // Demo resources and tags.
+        new("demo as a list where an object goes", [("demo", "[true]")],
+            Ns + "demo = [true]: a JSON object with the optional fields bucket, instance, instanceType."),
+        new("demo.instance as a string where a boolean goes", [("demo", """{"instance":"yes"}""")],
+            Ns + "demo.instance = \"yes\": true or false."),
+        new("demo.instanceType in upper case", [("demo", """{"instanceType":"T3.MICRO"}""")],
+            Ns + "demo.instanceType = T3.MICRO: an EC2 instance type such as t3.micro (family.size, lower case)."),
+        new("tags with a number where a string goes", [("tags", """{"team":5}""")],
+            Ns + "tags.team = 5: a tag value that is a JSON string (quote numbers and booleans)."),
+        new("tags with a key reserved by AWS", [("tags", """{"aws:owner":"me"}""")],
+            Ns + "tags = aws:owner: tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)."),
+        new("tags as a list where an object goes", [("tags", """["team=network"]""")],
+            Ns + """tags = ["team=network"]: a JSON object of tag keys to string values, such as {"team":"network"}."""),
+
+        // Guard-rail waivers.
+        new("policyWaivers as one object where a list goes", [("policyWaivers", """{"rule":"PC-NET-001","reason":"a"}""")],
+            Ns + """policyWaivers = {"rule":"PC-NET-001","reason":"a"}: a JSON list of waivers such as [{"rule": "PC-NET-001", "reason": "why the rule does not apply"}], each with an optional resource."""),
+        new("policyWaivers naming an unknown rule", [("policyWaivers", """[{"rule":"PC-NET-999","reason":"x"}]""")],
+            Ns + $"policyWaivers[0].rule = PC-NET-999: the id of a guard-rail rule, one of {RuleIds} (did you mean PC-NET-001?)."),
+        new("policyWaivers without a rule", [("policyWaivers", """[{"reason":"a"}]""")],
+            Ns + $"policyWaivers[0].rule = (not set): the id of a guard-rail rule, one of {RuleIds}."),
+        new("policyWaivers with an empty reason", [("policyWaivers", """[{"rule":"PC-NET-001","reason":""}]""")],
+            Ns + "policyWaivers[0].reason = \"\": a written reason why the rule does not apply to this stack, which the guard-rail report shows."),
+        new("policyWaivers waiving one rule twice", [("policyWaivers", """[{"rule":"PC-NET-001","reason":"a"},{"rule":"PC-NET-001","reason":"b"}]""")],
+            Ns + "policyWaivers[1] = PC-NET-001: each rule and resource at most once, and policyWaivers[0] already waives PC-NET-001."),
+    ];
+
+    public static TheoryData<string> Names() => [.. Catalog.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task A_bad_input_stops_the_program_with_its_one_sentence_before_any_resource(string name)
+    {
+        var input = Catalog.Single(c => c.Name == name);
+        var mocks = new AwsMocks();
+
+        var error = await Assert.ThrowsAsync<RunException>(() =>
+            StackRun.RunAsync(input.Config.ToDictionary(c => c.Key, c => (object)c.Value), mocks));
+
+        Assert.Equal(input.Message, error.Message);
+        Assert.Empty(mocks.Records);
+    }
+
+    [Fact]
+    public void The_catalogue_has_at_least_thirty_distinct_cases_each_one_sentence()
+    {
+        Assert.True(Catalog.Count >= 30, $"{Catalog.Count} cases");
+        Assert.Equal(Catalog.Count, Catalog.Select(c => c.Name).Distinct().Count());
+        Assert.Equal(Catalog.Count, Catalog.Select(c => string.Join(";", c.Config.Select(p => $"{p.Key}={p.Value}"))).Distinct().Count());
+        Assert.All(Catalog, c =>
+        {
+            Assert.StartsWith("Invalid config private-connectivity:", c.Message, StringComparison.Ordinal);
+            Assert.EndsWith(".", c.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', c.Message);
+        });
+    }
+}

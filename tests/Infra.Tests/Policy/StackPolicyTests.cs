@@ -1,0 +1,110 @@
+using Infra.Model.Policy;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.Policy;
+
+/// <summary>Every tested configuration keeps every guard rail, without a single waiver.</summary>
+public class StackPolicyTests
+{
+    /// <summary>Configurations beyond the routing scenarios: the defaults, the dev stack, the two-stack split, the demo instance, …</summary>
+    public static readonly IReadOnlyDictionary<string, Dictionary<string, object>> Stacks = new Dictionary<string, Dictionary<string, object>>
+    {
+        ["defaults"] = [],
+        ["dev stack (Pulumi.dev.yaml)"] = new()
+        {
+            ["vpcCidr"] = "10.0.0.0/16",
+            ["azCount"] = 2,
+            ["natStrategy"] = "none",
+            ["subnetPrefixLengths"] = new Dictionary<string, int> { ["public"] = 24, ["private"] = 20, ["application"] = 22, ["endpoint"] = 28, ["appliance"] = 24 },
+            ["enableDynamoDbEndpoint"] = true,
+            ["endpointBucketNames"] = Array.Empty<string>(),
+            ["interfaceEndpoints"] = new[] { "ssm", "ssmmessages", "ec2messages" },
+            ["inspection"] = new Dictionary<string, object>
+            {
+                ["mode"] = "combined",
+                ["providerVpcCidr"] = "10.100.0.0/16",
+                ["applianceInstanceType"] = "t3.small",
+                ["appliancesPerAz"] = 1,
+                ["healthCheckPort"] = 80,
+                ["healthCheckProtocol"] = "TCP",
+                ["allowedPrincipals"] = Array.Empty<string>(),
+            },
+            ["demo"] = new Dictionary<string, object> { ["bucket"] = true, ["instance"] = false, ["instanceType"] = "t3.micro" },
+            ["flowLogRetentionDays"] = 30,
+            ["tags"] = new Dictionary<string, string> { ["Project"] = "private-connectivity", ["Environment"] = "dev" },
+            ["policyWaivers"] = Array.Empty<object>(),
+        },
+        ["provider stack"] = new() { ["inspection"] = new Dictionary<string, object> { ["mode"] = "provider" } },
+        ["provider stack, 3 AZ, 2 appliances per AZ, named principal"] = new()
+        {
+            ["azCount"] = 3,
+            ["inspection"] = new Dictionary<string, object>
+            {
+                ["mode"] = "provider",
+                ["appliancesPerAz"] = 2,
+                ["allowedPrincipals"] = new[] { "arn:aws:iam::210987654321:root" },
+            },
+        },
+        ["consumer stack"] = new()
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "consumer", ["endpointServiceName"] = Scenario.ExternalServiceName },
+        },
+        ["demo instance on, inspection combined"] = new()
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined" },
+            ["demo"] = new Dictionary<string, object> { ["instance"] = true },
+        },
+        ["demo instance on, NAT per AZ, 3 AZ"] = new()
+        {
+            ["azCount"] = 3,
+            ["natStrategy"] = "perAz",
+            ["demo"] = new Dictionary<string, object> { ["instance"] = true },
+        },
+        ["named buckets, no demo bucket"] = new()
+        {
+            ["endpointBucketNames"] = new[] { "team-artifacts", "team-logs" },
+            ["demo"] = new Dictionary<string, object> { ["bucket"] = false },
+        },
+        ["named buckets and the demo bucket"] = new() { ["endpointBucketNames"] = new[] { "team-artifacts" } },
+        ["no demo bucket, no named buckets"] = new() { ["demo"] = new Dictionary<string, object> { ["bucket"] = false } },
+        ["no interface endpoints"] = new() { ["interfaceEndpoints"] = Array.Empty<string>() },
+        ["many interface endpoints"] = new() { ["interfaceEndpoints"] = new[] { "ssm", "ssmmessages", "ec2messages", "kms", "logs", "sts", "ecr.api", "ecr.dkr" } },
+        ["HTTP health check"] = new()
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined", ["healthCheckProtocol"] = "HTTP", ["healthCheckPort"] = 8080, ["healthCheckPath"] = "/health" },
+        },
+        ["small VPC, small subnets"] = new()
+        {
+            ["vpcCidr"] = "10.1.0.0/20",
+            ["subnetPrefixLengths"] = new Dictionary<string, int> { ["public"] = 26, ["private"] = 24, ["application"] = 25, ["endpoint"] = 28 },
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined", ["providerVpcCidr"] = "10.200.0.0/22" },
+        },
+    };
+
+    public static TheoryData<string> StackNames() => [.. Stacks.Keys];
+
+    [Theory]
+    [MemberData(nameof(Scenario.All), MemberType = typeof(Scenario))]
+    public async Task Every_routing_scenario_keeps_every_guard_rail(Scenario scenario)
+    {
+        var report = await PolicyCheck.RunAsync(scenario.Config);
+
+        AssertAllPassed(report);
+    }
+
+    [Theory]
+    [MemberData(nameof(StackNames))]
+    public async Task Every_tested_stack_keeps_every_guard_rail(string stack)
+    {
+        var report = await PolicyCheck.RunAsync(Stacks[stack]);
+
+        AssertAllPassed(report);
+    }
+
+    private static void AssertAllPassed(PolicyReport report)
+    {
+        Assert.True(report.Passed, report.ToText());
+        Assert.All(report.Results, r => Assert.Equal(PolicyOutcome.Passed, r.Outcome));
+        Assert.Equal(PolicyCatalog.RuleIds, report.Results.Select(r => r.Rule.Id));
+    }
+}
