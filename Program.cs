@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Infra.Components;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
@@ -41,6 +42,13 @@ public static class PrivateConnectivity
 
     private static StackSettings ReadSettings()
     {
+        var project = Deployment.Instance.ProjectName;
+        Validate(() =>
+        {
+            StackSettings.RejectUnknownKeys(project, ProjectKeysSet(project));
+            return true;
+        });
+
         var config = new Config();
         var raw = new Dictionary<string, string>();
         foreach (var key in StackSettings.KnownKeys)
@@ -51,7 +59,38 @@ public static class PrivateConnectivity
             }
         }
 
-        return Validate(() => StackSettings.Parse(Deployment.Instance.ProjectName, raw));
+        return Validate(() => StackSettings.Parse(project, raw));
+    }
+
+    /// <summary>
+    /// Every setting the stack sets under the project's namespace, so that a misspelt key is reported rather than
+    /// silently ignored. The Config API cannot list keys; the engine passes the stack's configuration to the program
+    /// in the PULUMI_CONFIG environment variable (a JSON object), which is what Config itself reads.
+    /// </summary>
+    private static Dictionary<string, string> ProjectKeysSet(string project)
+    {
+        var keys = new Dictionary<string, string>();
+        var json = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        if (string.IsNullOrEmpty(json))
+        {
+            return keys;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var key = property.Name;
+            if (!key.StartsWith(project + ":", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            key = key[(project.Length + 1)..];
+            key = key.StartsWith("config:", StringComparison.Ordinal) ? key["config:".Length..] : key;
+            keys[key] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        }
+
+        return keys;
     }
 
     /// <summary>Turns a bad setting into a message for the user, without a stack trace.</summary>

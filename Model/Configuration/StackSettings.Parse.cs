@@ -405,10 +405,18 @@ public sealed partial record StackSettings
             throw obj.Error("instanceType", instanceType, typeAllowed);
         }
 
+        var bucket = obj.Boolean("bucket") ?? true;
+        var instance = obj.Boolean("instance") ?? false;
+        if (instance && !bucket)
+        {
+            // The test instance exists to show the bucket is reachable through the gateway endpoint only.
+            throw obj.Error("instance", "true", "false unless demo.bucket is true, because the test instance reads the demo bucket");
+        }
+
         return new DemoSettings
         {
-            Bucket = obj.Boolean("bucket") ?? true,
-            Instance = obj.Boolean("instance") ?? false,
+            Bucket = bucket,
+            Instance = instance,
             InstanceType = instanceType ?? "t3.micro",
         };
     }

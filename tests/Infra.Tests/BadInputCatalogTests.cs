@@ -140,6 +140,8 @@ public class BadInputCatalogTests
             Ns + "demo = [true]: a JSON object with the optional fields bucket, instance, instanceType."),
         new("demo.instance as a string where a boolean goes", [("demo", """{"instance":"yes"}""")],
             Ns + "demo.instance = \"yes\": true or false."),
+        new("demo.instance without the demo bucket it reads", [("demo", """{"bucket":false,"instance":true}""")],
+            Ns + "demo.instance = true: false unless demo.bucket is true, because the test instance reads the demo bucket."),
         new("demo.instanceType in upper case", [("demo", """{"instanceType":"T3.MICRO"}""")],
             Ns + "demo.instanceType = T3.MICRO: an EC2 instance type such as t3.micro (family.size, lower case)."),
         new("tags with a number where a string goes", [("tags", """{"team":5}""")],

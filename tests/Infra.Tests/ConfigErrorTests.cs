@@ -37,6 +37,19 @@ public class ConfigErrorTests
     }
 
     [Fact]
+    public async Task A_misspelt_setting_is_refused_with_the_closest_known_one()
+    {
+        var mocks = new AwsMocks();
+
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(new Dictionary<string, object> { ["azcount"] = "3" }, mocks));
+
+        Assert.StartsWith("Invalid config private-connectivity:azcount = 3: not a setting of this program", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(did you mean azCount?)", error.Message, StringComparison.Ordinal);
+        AssertOneSentence(error.Message);
+        Assert.Empty(mocks.Records);
+    }
+
+    [Fact]
     public async Task More_azs_than_the_region_has_is_refused_naming_the_region()
     {
         var mocks = new AwsMocks(availabilityZones: 2);
