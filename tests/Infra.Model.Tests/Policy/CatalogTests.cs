@@ -42,6 +42,14 @@ public partial class CatalogTests
         }
     }
 
+    [Fact]
+    public void The_readme_lists_every_rule_id()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+
+        Assert.All(PolicyCatalog.RuleIds, id => Assert.Contains($"| {id} |", readme, StringComparison.Ordinal));
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
