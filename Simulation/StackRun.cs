@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Infra.Model.Analysis;
 using Infra.Model.Routing;
 using Pulumi;
 using Pulumi.Testing;
@@ -17,8 +18,12 @@ public sealed record StackRun(
     public const string Project = "private-connectivity";
 
     private RoutingModel? _routing;
+    private IReadOnlyList<ResourceEntry>? _nesting;
 
     public RoutingModel Routing => _routing ??= RoutingModel.Build(Records, Mocks.PrefixListIds);
+
+    /// <summary>Every resource with its parent (see <see cref="ResourceNesting"/>), in registration order.</summary>
+    public IReadOnlyList<ResourceEntry> Nesting => _nesting ??= ResourceNesting.Of(Resources, Records);
 
     /// <summary>
     /// Runs the program under mocks. <paramref name="config"/> holds the project's settings by key without namespace;

@@ -1,0 +1,214 @@
+using System.Globalization;
+using Infra.Model.Routing;
+
+namespace Infra.Model.Analysis;
+
+/// <summary>A Gateway Load Balancer.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">The logical name.</param>
+/// <param name="Arn">Its ARN (the mock's <c>arn</c> output), or the id when the mock gave none.</param>
+/// <param name="SubnetIds">The subnets it has a node in (one per AZ).</param>
+/// <param name="CrossZone">Whether cross-zone load balancing is on (off unless set, as in AWS).</param>
+public sealed record GatewayLoadBalancerInfo(string Id, string Name, string Arn, IReadOnlyList<string> SubnetIds, bool CrossZone);
+
+/// <summary>An EC2 instance.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">The logical name.</param>
+/// <param name="SubnetId">Its subnet.</param>
+/// <param name="InstanceType">Its type, e.g. <c>t3.small</c>.</param>
+/// <param name="Role">The <c>Role</c> tag, when set.</param>
+public sealed record InstanceInfo(string Id, string Name, string? SubnetId, string? InstanceType, string? Role);
+
+/// <summary>A VPC endpoint service.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">The logical name.</param>
+/// <param name="ServiceName">The service name consumers connect to (an output of the resource).</param>
+/// <param name="GatewayLoadBalancerArns">The Gateway Load Balancers it publishes.</param>
+public sealed record EndpointServiceInfo(string Id, string Name, string? ServiceName, IReadOnlyList<string> GatewayLoadBalancerArns);
+
+/// <summary>One ingress rule of a security group.</summary>
+/// <param name="SecurityGroupId">The group it belongs to.</param>
+/// <param name="Protocol"><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</param>
+/// <param name="FromPort">First port (null for all protocols).</param>
+/// <param name="ToPort">Last port (null for all protocols).</param>
+/// <param name="CidrIpv4">The IPv4 source block, when the source is a block.</param>
+/// <param name="OtherSource">Any other kind of source (a security group or prefix list id), when not a block.</param>
+public sealed record IngressRule(string SecurityGroupId, string Protocol, int? FromPort, int? ToPort, string? CidrIpv4, string? OtherSource)
+{
+    /// <summary>True when the rule's protocol and ports cover TCP <paramref name="port"/>.</summary>
+    public bool CoversTcp(int port) =>
+        Protocol is "-1" or "all" ||
+        (Protocol is "tcp" or "6" && (FromPort is null || FromPort <= port) && (ToPort is null || ToPort >= port));
+}
+
+/// <summary>
+/// The resources of a run that the routing model does not read but the analysis needs: Gateway Load Balancers and
+/// what sits behind them, instances, endpoint services, security group ingress rules and Elastic IPs.
+/// </summary>
+public sealed class NetworkInventory
+{
+    private readonly Dictionary<string, InstanceInfo> _instances;
+    private readonly ILookup<string, string> _targetsByGroupArn;
+    private readonly ILookup<string, string> _groupArnsByLoadBalancerArn;
+    private readonly ILookup<string, IngressRule> _ingressBySecurityGroup;
+
+    private NetworkInventory(IEnumerable<ResourceRecord> records)
+    {
+        var all = records.ToList();
+        LoadBalancers =
+        [
+            .. all.Where(r => r.Type == ResourceTypes.LoadBalancer && InputValues.String(r.Inputs, "loadBalancerType") == "gateway")
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => new GatewayLoadBalancerInfo(
+                    r.Id,
+                    r.Name,
+                    Arn(r),
+                    [
+                        .. InputValues.Strings(r.Inputs, "subnets"),
+                        .. InputValues.List(r.Inputs, "subnetMappings").Select(InputValues.Map)
+                            .Select(m => InputValues.String(m, "subnetId")).OfType<string>(),
+                    ],
+                    InputValues.Boolean(r.Inputs, "enableCrossZoneLoadBalancing") ?? false)),
+        ];
+
+        _instances = all.Where(r => r.Type == ResourceTypes.Instance).ToDictionary(
+            r => r.Id,
+            r => new InstanceInfo(
+                r.Id,
+                r.Name,
+                InputValues.String(r.Inputs, "subnetId"),
+                InputValues.String(r.Inputs, "instanceType"),
+                InputValues.Tags(r.Inputs).GetValueOrDefault("Role")),
+            StringComparer.Ordinal);
+        Instances = [.. _instances.Values.OrderBy(i => i.Name, StringComparer.Ordinal)];
+
+        _targetsByGroupArn = all.Where(r => r.Type == ResourceTypes.TargetGroupAttachment)
+            .Select(r => (group: InputValues.String(r.Inputs, "targetGroupArn"), target: InputValues.String(r.Inputs, "targetId")))
+            .Where(a => a.group is not null && a.target is not null)
+            .ToLookup(a => a.group!, a => a.target!, StringComparer.Ordinal);
+
+        _groupArnsByLoadBalancerArn = all.Where(r => r.Type == ResourceTypes.Listener)
+            .SelectMany(r => InputValues.List(r.Inputs, "defaultActions")
+                .Select(InputValues.Map)
+                .SelectMany(action => new[] { InputValues.String(action, "targetGroupArn") }
+                    .Concat(InputValues.List(InputValues.Map(action?.GetValueOrDefault("forward")), "targetGroups")
+                        .Select(InputValues.Map).Select(g => InputValues.String(g, "arn"))))
+                .OfType<string>()
+                .Select(group => (lb: InputValues.String(r.Inputs, "loadBalancerArn"), group)))
+            .Where(l => l.lb is not null)
+            .ToLookup(l => l.lb!, l => l.group, StringComparer.Ordinal);
+
+        EndpointServices =
+        [
+            .. all.Where(r => r.Type == ResourceTypes.VpcEndpointService)
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => new EndpointServiceInfo(
+                    r.Id,
+                    r.Name,
+                    InputValues.String(r.Outputs, "serviceName") ?? InputValues.String(r.Inputs, "serviceName"),
+                    InputValues.Strings(r.Inputs, "gatewayLoadBalancerArns"))),
+        ];
+
+        var separateRules = all.Where(r => r.Type == ResourceTypes.SecurityGroupIngressRule)
+            .Select(r => InputValues.String(r.Inputs, "securityGroupId") is { } group
+                ? new IngressRule(
+                    group,
+                    (InputValues.String(r.Inputs, "ipProtocol") ?? "-1").ToLowerInvariant(),
+                    Number(r.Inputs, "fromPort"),
+                    Number(r.Inputs, "toPort"),
+                    InputValues.String(r.Inputs, "cidrIpv4"),
+                    InputValues.String(r.Inputs, "referencedSecurityGroupId") ?? InputValues.String(r.Inputs, "prefixListId"))
+                : null)
+            .OfType<IngressRule>();
+        var inlineRules = all.Where(r => r.Type == ResourceTypes.SecurityGroup)
+            .SelectMany(r => InputValues.List(r.Inputs, "ingress").Select(InputValues.Map).OfType<IReadOnlyDictionary<string, object>>()
+                .SelectMany(rule => InlineRules(r.Id, rule)));
+        _ingressBySecurityGroup = separateRules.Concat(inlineRules).ToLookup(rule => rule.SecurityGroupId, StringComparer.Ordinal);
+
+        ElasticIpCount = all.Count(r => r.Type == ResourceTypes.Eip);
+    }
+
+    /// <summary>Gateway Load Balancers, by name.</summary>
+    public IReadOnlyList<GatewayLoadBalancerInfo> LoadBalancers { get; }
+
+    /// <summary>EC2 instances, by name.</summary>
+    public IReadOnlyList<InstanceInfo> Instances { get; }
+
+    /// <summary>VPC endpoint services, by name.</summary>
+    public IReadOnlyList<EndpointServiceInfo> EndpointServices { get; }
+
+    /// <summary>How many Elastic IP addresses the stack allocates.</summary>
+    public int ElasticIpCount { get; }
+
+    /// <summary>Reads the inventory from every resource the program registered.</summary>
+    public static NetworkInventory Build(IEnumerable<ResourceRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return new NetworkInventory(records);
+    }
+
+    /// <summary>The endpoint service of this stack with that service name, if any.</summary>
+    public EndpointServiceInfo? EndpointServiceNamed(string? serviceName) =>
+        serviceName is null ? null : EndpointServices.FirstOrDefault(s => s.ServiceName == serviceName);
+
+    /// <summary>The Gateway Load Balancer with that ARN (or id), if any.</summary>
+    public GatewayLoadBalancerInfo? LoadBalancerByArn(string arn) =>
+        LoadBalancers.FirstOrDefault(lb => lb.Arn == arn || lb.Id == arn);
+
+    /// <summary>The instances registered in the target groups the load balancer's listeners forward to.</summary>
+    public IReadOnlyList<InstanceInfo> TargetsOf(GatewayLoadBalancerInfo loadBalancer)
+    {
+        ArgumentNullException.ThrowIfNull(loadBalancer);
+        var groups = _groupArnsByLoadBalancerArn[loadBalancer.Arn].Concat(_groupArnsByLoadBalancerArn[loadBalancer.Id]).Distinct(StringComparer.Ordinal);
+        return
+        [
+            .. groups.SelectMany(group => _targetsByGroupArn[group])
+                .Distinct(StringComparer.Ordinal)
+                .Select(id => _instances.GetValueOrDefault(id))
+                .OfType<InstanceInfo>()
+                .OrderBy(i => i.Name, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>The ingress rules of a security group: separate rule resources and inline rules.</summary>
+    public IReadOnlyList<IngressRule> IngressRulesOf(string securityGroupId) => [.. _ingressBySecurityGroup[securityGroupId]];
+
+    private static IEnumerable<IngressRule> InlineRules(string groupId, IReadOnlyDictionary<string, object> rule)
+    {
+        var protocol = (InputValues.String(rule, "protocol") ?? "-1").ToLowerInvariant();
+        var from = Number(rule, "fromPort");
+        var to = Number(rule, "toPort");
+        var blocks = InputValues.Strings(rule, "cidrBlocks");
+        foreach (var block in blocks)
+        {
+            yield return new IngressRule(groupId, protocol, from, to, block, null);
+        }
+
+        foreach (var other in InputValues.Strings(rule, "securityGroups").Concat(InputValues.Strings(rule, "prefixListIds")))
+        {
+            yield return new IngressRule(groupId, protocol, from, to, null, other);
+        }
+    }
+
+    private static string Arn(ResourceRecord record) =>
+        InputValues.String(record.Outputs, "arn") ?? InputValues.String(record.Inputs, "arn") ?? record.Id;
+
+    private static int? Number(IReadOnlyDictionary<string, object>? values, string key)
+    {
+        if (values is null || !values.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            int i => i,
+            long l => (int)l,
+            double d => (int)d,
+            decimal m => (int)m,
+            string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+    }
+}
+

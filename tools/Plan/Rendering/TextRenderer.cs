@@ -1,0 +1,343 @@
+using Infra.Model.Analysis;
+using Infra.Plan.Report;
+using Spectre.Console;
+
+namespace Infra.Plan.Rendering;
+
+/// <summary>The readable plan: aligned tables, with colour only when writing to a terminal.</summary>
+public static class TextRenderer
+{
+    /// <summary>Writes the plan.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="sections">The sections to show.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="color">Whether to use colour (only for a terminal).</param>
+    /// <param name="width">The width to lay tables out in.</param>
+    public static void Render(PlanResult plan, Sections sections, TextWriter writer, bool color, int width)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        using var trimmed = new TrimmingWriter(writer);
+        var console = CreateConsole(trimmed, color, width);
+        console.Write(new Markup($"[bold]{Markup.Escape(Labels.Title(plan))}[/]"));
+        console.WriteLine();
+        console.Write(new Markup($"[dim]{Markup.Escape(Labels.MockedRunNote)}[/]"));
+        console.WriteLine();
+
+        if (sections.HasFlag(Sections.Resources))
+        {
+            Resources(console, plan.Resources);
+        }
+
+        if (sections.HasFlag(Sections.Routes))
+        {
+            Routes(console, plan.Analysis.RouteTables);
+        }
+
+        if (sections.HasFlag(Sections.Reachability))
+        {
+            Reachability(console, plan.Analysis.Flows);
+        }
+
+        if (sections.HasFlag(Sections.AzLoss))
+        {
+            AzLoss(console, plan.Analysis.AzLoss);
+        }
+
+        if (sections.HasFlag(Sections.Cost))
+        {
+            Cost(console, plan.Analysis.Cost);
+        }
+
+        Messages(console, plan);
+        trimmed.Flush();
+    }
+
+    /// <summary>A console that writes to <paramref name="writer"/>, with or without colour, laid out in <paramref name="width"/> columns.</summary>
+    public static IAnsiConsole CreateConsole(TextWriter writer, bool color, int width)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        return console;
+    }
+
+    private static void Heading(IAnsiConsole console, string text)
+    {
+        console.WriteLine();
+        console.Write(new Rule($"[bold]{Markup.Escape(text)}[/]").LeftJustified().RuleStyle(Style.Parse("grey")));
+    }
+
+    private static Table NewTable(params string[] headers)
+    {
+        var table = new Table().Border(TableBorder.Minimal).BorderStyle(Style.Parse("grey"));
+        foreach (var header in headers)
+        {
+            table.AddColumn(new TableColumn(new Markup($"[bold]{Markup.Escape(header)}[/]")));
+        }
+
+        return table;
+    }
+
+    private static Text Cell(string? text, string? style = null) =>
+        style is null ? new Text(text ?? "") : new Text(text ?? "", Style.Parse(style));
+
+    private static void Resources(IAnsiConsole console, ResourceTree tree)
+    {
+        Heading(console, $"Resources ({tree.Count})");
+        var table = NewTable("Type", "Name");
+        foreach (var (prefix, node) in Labels.TreeLines(tree.Root))
+        {
+            var component = node.Id is null;
+            table.AddRow(Cell(prefix + node.Type, component ? "bold" : null), Cell(node.Name));
+        }
+
+        console.Write(table);
+
+        var totals = NewTable("Count", "Type");
+        totals.Columns[0].RightAligned();
+        foreach (var total in tree.Totals)
+        {
+            totals.AddRow(Cell(total.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), Cell(total.Type));
+        }
+
+        totals.AddRow(Cell(tree.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "bold"), Cell("in all", "bold"));
+        console.Write(new Markup("[bold]Totals per type[/]"));
+        console.WriteLine();
+        console.Write(totals);
+    }
+
+    private static void Routes(IAnsiConsole console, RouteTableView view)
+    {
+        Heading(console, "Route tables");
+        foreach (var vpc in view.Subnets.GroupBy(s => s.Subnet.VpcName))
+        {
+            console.Write(new Markup($"[bold]VPC {Markup.Escape(vpc.Key ?? "(unknown)")}[/]"));
+            console.WriteLine();
+            var table = NewTable("Subnet", "AZ", "CIDR", "Route table", "Destination", "Target", "What");
+            foreach (var subnet in vpc)
+            {
+                var first = true;
+                foreach (var route in subnet.Routes)
+                {
+                    table.AddRow(
+                        Cell(first ? subnet.Subnet.Label : "", "bold"),
+                        Cell(first ? subnet.Subnet.AvailabilityZone : ""),
+                        Cell(first ? subnet.Subnet.CidrBlock : ""),
+                        Cell(first ? TableName(subnet.RouteTableId, subnet.RouteTableName, subnet.IsMainTable) : ""),
+                        Cell(route.Destination),
+                        Cell(route.Target, route.Target == "local" ? "dim" : null),
+                        Cell(route.Description, "dim"));
+                    first = false;
+                }
+            }
+
+            console.Write(table);
+        }
+
+        foreach (var edge in view.Edges)
+        {
+            console.Write(new Markup(
+                $"[bold]Edge route table of {Markup.Escape(edge.GatewayName)}[/] ({Markup.Escape(TableName(edge.RouteTableId, edge.RouteTableName, false))}): where traffic entering from the internet goes"));
+            console.WriteLine();
+            var table = NewTable("Destination", "Target", "What");
+            foreach (var route in edge.Routes)
+            {
+                table.AddRow(Cell(route.Destination), Cell(route.Target, route.Target == "local" ? "dim" : null), Cell(route.Description, "dim"));
+            }
+
+            console.Write(table);
+        }
+    }
+
+    private static string TableName(string id, string? name, bool main) => (name ?? id) + (main ? " (main)" : "");
+
+    private static void Reachability(IAnsiConsole console, IReadOnlyList<Flow> flows)
+    {
+        Heading(console, "Reachability");
+        var first = true;
+        foreach (var (title, group) in Labels.FlowGroups(flows))
+        {
+            if (first)
+            {
+                // Later groups follow a table, whose layout ends with a blank line.
+                console.WriteLine();
+                first = false;
+            }
+
+            console.Write(new Markup($"[bold]{Markup.Escape(title)}[/]"));
+            console.WriteLine();
+            var notes = Labels.NumberNotes(group);
+            var table = NewTable("From", "To", "Reachable", "Path, or why not");
+            foreach (var flow in group)
+            {
+                var inbound = flow.Destination.Kind == FlowKind.FromInternet;
+                table.AddRow(
+                    Cell(inbound ? "internet" : flow.Source.Label),
+                    Cell(inbound ? flow.Source.Label : flow.Destination.Name),
+                    Cell(Labels.Verdict(flow.Verdict), VerdictStyle(flow.Verdict)),
+                    Cell(flow.Summary + Labels.NoteMarks(flow, notes), flow.Verdict == Verdict.Reachable ? null : "dim"));
+            }
+
+            console.Write(table);
+            foreach (var (note, number) in notes)
+            {
+                console.Write(new Text($"  [{number}] {note}", Style.Parse("dim")));
+                console.WriteLine();
+            }
+
+            if (notes.Count > 0)
+            {
+                console.WriteLine();
+            }
+        }
+    }
+
+    private static string VerdictStyle(Verdict verdict) => verdict switch
+    {
+        Verdict.Reachable => "green",
+        Verdict.Unreachable => "red",
+        _ => "yellow",
+    };
+
+    private static void AzLoss(IAnsiConsole console, AzLossReport report)
+    {
+        Heading(console, "Availability zone loss");
+        if (report.Zones.Count <= 1)
+        {
+            console.Write(new Text(report.Zones.Count == 1
+                ? $"The stack uses one AZ ({report.Zones[0].Zone}): losing it loses every flow; there is no other AZ to fall back on."
+                : "The stack has no subnets."));
+            console.WriteLine();
+            return;
+        }
+
+        foreach (var zone in report.Zones)
+        {
+            if (zone.Findings.Count == 0)
+            {
+                console.Write(new Markup($"[green]Losing {Markup.Escape(zone.Zone)}[/]: no flow of another AZ loses its path ({zone.FlowsOfOtherZones} checked)."));
+                console.WriteLine();
+                continue;
+            }
+
+            console.Write(new Markup(
+                $"[red]Losing {Markup.Escape(zone.Zone)}[/]: {Labels.Plural(zone.Findings.Count, "flow")} of other AZs lose their path ({zone.FlowsOfOtherZones} checked)."));
+            console.WriteLine();
+            var table = NewTable("Flow", "Path before", "After the loss");
+            foreach (var finding in zone.Findings)
+            {
+                var flow = finding.Before.Destination.Kind == FlowKind.FromInternet
+                    ? $"internet → {finding.Before.Source.Label}"
+                    : $"{finding.Before.Source.Label} → {finding.Before.Destination.Name}";
+                table.AddRow(Cell(flow), Cell(finding.Before.Summary, "dim"), Cell(finding.After.Reason, "red"));
+            }
+
+            console.Write(table);
+        }
+
+        if (report.SinglePointsOfFailure.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(new Markup("[bold]Single points of failure[/]"));
+            console.WriteLine();
+            var table = NewTable("AZ", "Resource", "Flows of other AZs that depend on it");
+            foreach (var point in report.SinglePointsOfFailure)
+            {
+                table.AddRow(Cell(point.Zone), Cell(point.Cause, "bold"), Cell(string.Join(", ", point.Flows)));
+            }
+
+            console.Write(table);
+        }
+    }
+
+    private static void Cost(IAnsiConsole console, CostEstimate cost)
+    {
+        Heading(console, $"Monthly cost estimate ({cost.PriceRegion} prices, {cost.Currency}, {cost.HoursPerMonth:0} hours a month)");
+        var table = NewTable("Item", "Detail", "Quantity", "Unit price", "Monthly");
+        table.Columns[2].RightAligned();
+        table.Columns[3].RightAligned();
+        table.Columns[4].RightAligned();
+        foreach (var line in cost.Hourly)
+        {
+            table.AddRow(
+                Cell(line.Item),
+                Cell(line.Detail, "dim"),
+                Cell($"{line.Quantity} × {line.Unit}"),
+                Cell(line.PricePerHour is null ? "unknown" : Labels.Rate(line.PricePerHour.Value, "hour", cost.Currency)),
+                Cell(Labels.Money(line.Monthly, cost.Currency)));
+        }
+
+        table.AddRow(Cell("Fixed monthly", "bold"), Cell(""), Cell(""), Cell(""), Cell(Labels.Money(cost.FixedMonthly, cost.Currency), "bold"));
+        console.Write(table);
+
+        if (cost.Usage.Count > 0)
+        {
+            console.Write(new Markup(cost.Usage.Any(u => u.GbPerMonth is not null)
+                ? "[bold]Per-GB charges[/] (estimated for the volumes given with --gb-per-month)"
+                : "[bold]Per-GB charges[/] (rates: give volumes with --gb-per-month for estimates)"));
+            console.WriteLine();
+            var usage = NewTable("Item", "Rate", "Volume a month", "Monthly", "How it applies");
+            usage.Columns[1].RightAligned();
+            usage.Columns[2].RightAligned();
+            usage.Columns[3].RightAligned();
+            foreach (var line in cost.Usage)
+            {
+                usage.AddRow(
+                    Cell(line.Item),
+                    Cell(Labels.Rate(line.PricePerGb, "GB", cost.Currency)),
+                    Cell(Labels.Gb(line.GbPerMonth)),
+                    Cell(Labels.Money(line.Monthly, cost.Currency)),
+                    Cell(line.Detail, "dim"));
+            }
+
+            console.Write(usage);
+        }
+
+        foreach (var saving in cost.Savings)
+        {
+            var volume = saving.GbPerMonth is null
+                ? $"give a volume with --gb-per-month {saving.Service.ToLowerInvariant()}=GB for a monthly figure"
+                : $"{Labels.Gb(saving.GbPerMonth)} a month would cost {Labels.Money(saving.Monthly, cost.Currency)} through NAT";
+            console.Write(new Markup(
+                $"[green]Saved by the {Markup.Escape(saving.Service)} gateway endpoint[/] ({Markup.Escape(saving.Endpoint)}): " +
+                $"{Markup.Escape(Labels.Rate(saving.PerGb, "GB", cost.Currency))} of NAT data processing, free through the endpoint; {Markup.Escape(volume)}."));
+            console.WriteLine();
+        }
+
+        var total = cost.Usage.Any(u => u.Monthly is not null)
+            ? $"Total: {Labels.Money(cost.FixedMonthly, cost.Currency)} fixed + {Labels.Money(cost.UsageMonthly, cost.Currency)} estimated usage = {Labels.Money(cost.TotalMonthly, cost.Currency)} a month"
+            : $"Total: {Labels.Money(cost.FixedMonthly, cost.Currency)} a month before per-GB charges";
+        console.Write(new Markup($"[bold]{Markup.Escape(total)}[/]"));
+        console.WriteLine();
+        console.Write(new Text(
+            $"Prices as of {cost.PricesAsOf} from {string.Join("; ", cost.Sources.Select(s => $"{s.Name} ({s.Url})"))}. Data transfer to the internet, flow logs and storage are not included.",
+            Style.Parse("dim")));
+        console.WriteLine();
+    }
+
+    private static void Messages(IAnsiConsole console, PlanResult plan)
+    {
+        if (plan.Warnings.Count == 0 && plan.Analysis.Routing.Problems.Count == 0)
+        {
+            return;
+        }
+
+        Heading(console, "Warnings");
+        foreach (var warning in plan.Warnings)
+        {
+            console.Write(new Text($"warning: {warning}", Style.Parse("yellow")));
+            console.WriteLine();
+        }
+
+        foreach (var problem in plan.Analysis.Routing.Problems)
+        {
+            console.Write(new Text($"routing problem: {problem}", Style.Parse("red")));
+            console.WriteLine();
+        }
+    }
+}
