@@ -127,7 +127,7 @@ public class ErrorTests
 
     [Theory]
     [InlineData("--gb-per-month", "nat=lots", "--gb-per-month: 'nat=lots' is not a traffic volume: lots is not a number of GB (0 or more).\n")]
-    [InlineData("--section", "routes,diagram", "--section: 'diagram' is not a section; use resources, routes, reachability, az-loss, cost.\n")]
+    [InlineData("--section", "routes,diagram", "--section: 'diagram' is not a section; use resources, routes, reachability, az-loss, cost, policy.\n")]
     [InlineData("--availability-zones", "9", "--availability-zones: 9 is not a number of AZs from 1 to 6.\n")]
     public async Task Bad_option_values_are_usage_errors(string option, string value, string expected)
     {

@@ -11,7 +11,7 @@ public class JsonSchemaTests
 {
     private static readonly Dictionary<string, string[]> Shape = new()
     {
-        ["$"] = ["schemaVersion", "project", "stack", "region", "availabilityZones", "resources", "routeTables", "reachability", "azLoss", "cost", "warnings", "problems"],
+        ["$"] = ["schemaVersion", "project", "stack", "region", "availabilityZones", "resources", "routeTables", "reachability", "azLoss", "cost", "policy", "warnings", "problems"],
         ["$.resources"] = ["count", "tree", "totals"],
         ["$.resources.tree"] = ["type", "name", "id", "children"],
         ["$.resources.tree.children[]"] = ["type", "name", "id", "children"],
@@ -36,6 +36,8 @@ public class JsonSchemaTests
         ["$.cost.hourly[]"] = ["item", "detail", "quantity", "unit", "pricePerHour", "monthly"],
         ["$.cost.usage[]"] = ["item", "detail", "pricePerGb", "gbPerMonth", "monthly"],
         ["$.cost.savings[]"] = ["service", "endpoint", "perGb", "gbPerMonth", "monthly"],
+        ["$.policy"] = ["passed", "rules", "unusedWaivers"],
+        ["$.policy.rules[]"] = ["id", "title", "outcome", "equivalents", "findings", "waived"],
     };
 
     private static async Task<JsonDocument> PlanAsync(params string[] extra)
@@ -57,7 +59,7 @@ public class JsonSchemaTests
     [Fact]
     public async Task Every_object_has_exactly_the_documented_fields()
     {
-        using var json = await PlanAsync("--gb-per-month", "nat=100,s3=50");
+        using var json = await PlanAsync("--gb-per-month", "nat=100,s3=50", "--policy");
         var actual = new Dictionary<string, SortedSet<string>>();
         Collect(json.RootElement, "$", actual);
 
@@ -77,7 +79,7 @@ public class JsonSchemaTests
         using var json = await PlanAsync();
         var root = json.RootElement;
 
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("dev", root.GetProperty("stack").GetString());
         Assert.Equal(["eu-west-1a", "eu-west-1b"], root.GetProperty("availabilityZones").EnumerateArray().Select(z => z.GetString()));
         var flows = root.GetProperty("reachability").GetProperty("flows").EnumerateArray().ToList();

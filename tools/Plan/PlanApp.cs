@@ -20,6 +20,7 @@ public static class PlanApp
         ["reachability"] = Sections.Reachability,
         ["az-loss"] = Sections.AzLoss,
         ["cost"] = Sections.Cost,
+        ["policy"] = Sections.Policy,
     };
 
     /// <summary>Runs the tool.</summary>
@@ -96,14 +97,16 @@ public static class PlanApp
             HelpName = "columns",
         };
 
-        // Guard rails (issue 5): the --policy option is added to this command here, and its findings become a plan
-        // section (Sections, PlanReport and the renderers), next to reachability and AZ loss.
+        var policy = new Option<bool>("--policy")
+        {
+            Description = "Also check the guard rails (docs/guard-rails.md) and exit with code 4 if a rule fails that no waiver covers.",
+        };
         var root = new RootCommand(
             "Plans a stack offline: runs the program under mocks with the stack's configuration and shows the resources, every " +
             "subnet's routes, what can reach what, what losing an availability zone breaks, and a monthly cost estimate. " +
             "No AWS account or credentials are used.")
         {
-            stack, stackFile, cwd, format, section, volumes, prices, zones, outputFile, noColor, width,
+            stack, stackFile, cwd, format, section, volumes, prices, zones, outputFile, noColor, width, policy,
         };
 
         root.SetAction(async (parse, cancellation) =>
@@ -117,14 +120,14 @@ public static class PlanApp
                     parse.GetValue(prices),
                     ParseVolumes(parse.GetValue(volumes)),
                     CheckZones(parse.GetValue(zones)));
-                var sections = ParseSections(parse.GetValue(section));
+                var sections = ParseSections(parse.GetValue(section)) | (parse.GetValue(policy) ? Sections.Policy : Sections.None);
                 var plan = await PlanRunner.RunAsync(request).ConfigureAwait(false);
                 var file = parse.GetValue(outputFile);
                 var colour = file is null && terminalWidth is not null && !parse.GetValue(noColor) &&
                     string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
                 var columns = parse.GetValue(width) ?? (file is null ? terminalWidth : null) ?? 180;
                 await WriteAsync(plan, parse.GetValue(format)!, sections, file, output, colour, columns, cancellation).ConfigureAwait(false);
-                return ExitCodes.Success;
+                return sections.HasFlag(Sections.Policy) && !plan.Policy.Passed ? ExitCodes.PolicyFailed : ExitCodes.Success;
             }
             catch (PlanException e)
             {

@@ -17,6 +17,9 @@ public static class ExitCodes
 
     /// <summary>The tool itself failed (a bug): the message says what happened, without a stack trace.</summary>
     public const int InternalError = 3;
+
+    /// <summary>The plan was printed, and with <c>--policy</c> a guard rail failed that no waiver covers.</summary>
+    public const int PolicyFailed = 4;
 }
 
 /// <summary>A failure the user can fix, with the one-sentence message to show and the exit code.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Infra.Model.Analysis;
 using Infra.Model.Configuration;
+using Infra.Model.Policy;
 using Infra.Simulation;
 using Pulumi;
 
@@ -36,6 +37,7 @@ public sealed record PlanResult(
     IReadOnlyList<string> AvailabilityZones,
     ResourceTree Resources,
     NetworkAnalysis Analysis,
+    PolicyReport Policy,
     IReadOnlyList<string> Warnings,
     PlanTimings Timings);
 
@@ -64,12 +66,13 @@ public static class PlanRunner
         ArgumentNullException.ThrowIfNull(prices);
         var warnings = new List<string>();
         var settings = stack.ProjectSettings;
+        StackSettings parsed;
         try
         {
             // The program checks the same way, in the same order; doing it first gives the same sentence whatever the
             // SDK build wraps a failed run in.
             StackSettings.RejectUnknownKeys(stack.ProjectName, settings);
-            StackSettings.Parse(stack.ProjectName, settings);
+            parsed = StackSettings.Parse(stack.ProjectName, settings);
         }
         catch (ConfigException e)
         {
@@ -104,6 +107,7 @@ public static class PlanRunner
         clock.Restart();
         var analysis = NetworkAnalysis.Run(run.Routing, run.Records, prices, region, volumes);
         var tree = ResourceTree.Build($"{stack.ProjectName}-{stack.StackName}", run.Nesting);
+        var policy = PolicyEvaluator.Evaluate(new PolicyContext(run.Records, run.Routing, parsed), PolicyCatalog.Default, parsed.PolicyWaivers);
         var analysisTime = clock.Elapsed;
 
         if (!ResourceNesting.ParentsKnown)
@@ -112,7 +116,7 @@ public static class PlanRunner
         }
 
         warnings.AddRange(analysis.Cost.Warnings);
-        return new PlanResult(stack, region, analysis.Analyzer.AvailabilityZones, tree, analysis, warnings, new PlanTimings(runTime, analysisTime));
+        return new PlanResult(stack, region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, warnings, new PlanTimings(runTime, analysisTime));
     }
 
     /// <summary>Reads a price table file.</summary>

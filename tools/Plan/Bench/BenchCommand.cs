@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Infra.Model.Analysis;
+using Infra.Model.Policy;
 using Infra.Model.Routing;
 using Infra.Plan.Rendering;
 using Infra.Plan.Report;
@@ -180,7 +181,8 @@ public static class BenchCommand
         var analysis = NetworkAnalysis.Run(routing, records, prices, Region);
         var tree = ResourceTree.Build($"bench-{topology.Name}", ResourceNesting.Of(resources, records));
         var stack = new StackConfig("bench", ".", topology.Name, "(composed)", new Dictionary<string, string> { ["aws:region"] = Region });
-        return new PlanResult(stack, Region, analysis.Analyzer.AvailabilityZones, tree, analysis, [], new PlanTimings(run, clock.Elapsed));
+        var policy = PolicyEvaluator.Evaluate(new PolicyContext(records, routing));
+        return new PlanResult(stack, Region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, [], new PlanTimings(run, clock.Elapsed));
     }
 
     private sealed record ProcessResult(string Stack, int Runs, double MedianMs, double MinMs, string? Skipped);

@@ -41,6 +41,11 @@ public static class MarkdownRenderer
             Cost(md, plan.Analysis.Cost);
         }
 
+        if (sections.HasFlag(Sections.Policy))
+        {
+            md.AppendLine("## Guard rails").AppendLine().AppendLine("```").Append(plan.Policy.ToText()).AppendLine("```").AppendLine();
+        }
+
         if (plan.Warnings.Count > 0 || plan.Analysis.Routing.Problems.Count > 0)
         {
             md.AppendLine("## Warnings").AppendLine();

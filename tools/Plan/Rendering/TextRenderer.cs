@@ -48,6 +48,13 @@ public static class TextRenderer
             Cost(console, plan.Analysis.Cost);
         }
 
+        if (sections.HasFlag(Sections.Policy))
+        {
+            console.Write(new Rule("[bold]Guard rails[/]").LeftJustified());
+            console.Write(new Text(plan.Policy.ToText()));
+            console.WriteLine();
+        }
+
         Messages(console, plan);
         trimmed.Flush();
     }

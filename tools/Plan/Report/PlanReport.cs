@@ -18,11 +18,12 @@ public sealed record PlanReport(
     ReachabilityReport? Reachability,
     AzLossSection? AzLoss,
     CostReport? Cost,
+    PolicySection? Policy,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Problems)
 {
     /// <summary>The version of this shape.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The report of a plan, with the chosen sections.</summary>
     public static PlanReport From(PlanResult plan, Sections sections)
@@ -40,6 +41,7 @@ public sealed record PlanReport(
             sections.HasFlag(Sections.Reachability) ? ReachabilityReport.From(analysis.Flows) : null,
             sections.HasFlag(Sections.AzLoss) ? AzLossSection.From(analysis.AzLoss) : null,
             sections.HasFlag(Sections.Cost) ? CostReport.From(analysis.Cost) : null,
+            sections.HasFlag(Sections.Policy) ? PolicySection.From(plan.Policy) : null,
             plan.Warnings,
             analysis.Routing.Problems);
     }
@@ -67,7 +69,10 @@ public enum Sections
     /// <summary>The monthly cost estimate.</summary>
     Cost = 16,
 
-    /// <summary>Every section.</summary>
+    /// <summary>The guard rails: every rule's outcome, findings and waivers (with <c>--policy</c>).</summary>
+    Policy = 32,
+
+    /// <summary>Every section but the guard rails, which <c>--policy</c> adds.</summary>
     All = Resources | Routes | Reachability | AzLoss | Cost,
 }
 
