@@ -8,11 +8,13 @@ namespace Infra.Model.Addressing;
 /// </summary>
 /// <remarks>
 /// The order is fixed so that a plan never changes for the same inputs: blocks are carved from the start
-/// of the VPC, largest blocks (shortest prefix) first, tiers of equal size in the order they are given,
-/// and within a tier AZ 0, 1, 2… Because every block is a power of two and no block is larger than the one
-/// before it, each block starts on a multiple of its own size (it is aligned) and the blocks never overlap.
-/// It also means the tiers fit exactly when their sizes add up to no more than the VPC.
-/// Changing the AZ count or the set of tiers moves the blocks that come after the change.
+/// of the VPC group by group (<see cref="TierSpec.Group"/>), within a group largest blocks (shortest prefix)
+/// first, tiers of equal size in the order they are given, and within a tier AZ 0, 1, 2… Every block starts on
+/// a multiple of its own size (it is aligned), so the blocks never overlap; within a group that needs no padding,
+/// and a later group starts at the next boundary its largest block needs.
+/// Groups exist so that tiers which may be switched on later (the inspection tiers) come after the tiers every
+/// stack has: switching them on adds blocks without moving existing subnets, which AWS could only do by replacing
+/// them. Changing the AZ count still moves the blocks after the first tier.
 /// </remarks>
 public static class SubnetPlanner
 {
@@ -59,32 +61,43 @@ public static class SubnetPlanner
             }
         }
 
-        var needed = AddressesNeeded(tiers.Select(t => t.PrefixLength), azCount);
+        var (offsets, needed) = Layout(tiers, azCount);
         if (needed > vpc.AddressCount)
         {
             throw NoFit(vpc, tiers, azCount, needed, configNamespace);
         }
 
+        var allocations = offsets
+            .Select(o => new SubnetAllocation(
+                o.Tier.Tier, o.AzIndex, Cidr.FromFirstAddress((uint)(vpc.First + o.Offset), o.Tier.PrefixLength).ToString()))
+            .ToList();
+        return new VpcPlan(vpc.ToString(), azCount, [.. tiers], [.. allocations]);
+    }
+
+    /// <summary>Where each block starts, relative to the VPC, and where the last one ends.</summary>
+    private static (List<(TierSpec Tier, int AzIndex, long Offset)> Blocks, long End) Layout(IReadOnlyList<TierSpec> tiers, int azCount)
+    {
         var ordered = tiers
             .Select((tier, index) => (tier, index))
-            .OrderBy(x => x.tier.PrefixLength)
+            .OrderBy(x => x.tier.Group)
+            .ThenBy(x => x.tier.PrefixLength)
             .ThenBy(x => x.index)
             .Select(x => x.tier);
 
-        var allocations = new List<SubnetAllocation>(tiers.Count * azCount);
+        var blocks = new List<(TierSpec, int, long)>(tiers.Count * azCount);
         long offset = 0;
         foreach (var tier in ordered)
         {
             var size = BlockSize(tier.PrefixLength);
+            offset = (offset + size - 1) / size * size;
             for (var az = 0; az < azCount; az++)
             {
-                var block = Cidr.FromFirstAddress((uint)(vpc.First + offset), tier.PrefixLength);
-                allocations.Add(new SubnetAllocation(tier.Tier, az, block.ToString()));
+                blocks.Add((tier, az, offset));
                 offset += size;
             }
         }
 
-        return new VpcPlan(vpc.ToString(), azCount, [.. tiers], [.. allocations]);
+        return (blocks, offset);
     }
 
     /// <summary>Addresses that <paramref name="azCount"/> subnets of each prefix length take.</summary>
@@ -116,7 +129,7 @@ public static class SubnetPlanner
 
         for (var shift = 1; tiers.All(t => t.PrefixLength + shift <= MaximumSubnetPrefix); shift++)
         {
-            if (AddressesNeeded(tiers.Select(t => t.PrefixLength + shift), azCount) <= vpc.AddressCount)
+            if (Layout([.. tiers.Select(t => t with { PrefixLength = t.PrefixLength + shift })], azCount).End <= vpc.AddressCount)
             {
                 fits.Add("prefix lengths such as {" + string.Join(",", tiers.Select(t => $"\"{t.Tier}\":{t.PrefixLength + shift}")) + "}");
                 break;

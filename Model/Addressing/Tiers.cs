@@ -25,7 +25,13 @@ public static class Tiers
 }
 
 /// <summary>A tier to allocate and the prefix length of each of its subnets (one per AZ).</summary>
-public sealed record TierSpec(string Tier, int PrefixLength);
+/// <param name="Tier">The tier's name (one of <see cref="Tiers"/>).</param>
+/// <param name="PrefixLength">The prefix length of each of its subnets.</param>
+/// <param name="Group">
+/// Tiers of a later group are placed after every block of earlier groups, so a tier that a stack may switch on later
+/// belongs in a later group: adding it then leaves the existing subnets where they are.
+/// </param>
+public sealed record TierSpec(string Tier, int PrefixLength, int Group = 0);
 
 /// <summary>One subnet of a plan: its tier, the index of its availability zone (0-based) and its CIDR block.</summary>
 public sealed record SubnetAllocation(string Tier, int AzIndex, string Cidr);

@@ -167,7 +167,8 @@ public sealed partial record StackSettings
             List<string> tiers = ConsumerSideEnabled
                 ? [Tiers.Public, Tiers.Private, Tiers.Application, Tiers.Endpoint]
                 : [Tiers.Public, Tiers.Private];
-            return [.. tiers.Select(t => new TierSpec(t, SubnetPrefixLengths.For(t)))];
+            // The inspection tiers form a later group, so that switching inspection on keeps the existing subnets.
+            return [.. tiers.Select(t => new TierSpec(t, SubnetPrefixLengths.For(t), t is Tiers.Application or Tiers.Endpoint ? 1 : 0))];
         }
     }
 

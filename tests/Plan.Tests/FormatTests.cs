@@ -78,7 +78,7 @@ public class FormatTests
         Assert.Contains("label=\"eu-west-1a\"", output, StringComparison.Ordinal);
         Assert.Contains("label=\"eu-west-1b\"", output, StringComparison.Ordinal);
         Assert.Contains("Gateway Load Balancer\\ninspection-gwlb", output, StringComparison.Ordinal);
-        Assert.Contains("label=\"edge route\\n10.0.32.0/22\"", output, StringComparison.Ordinal);
+        Assert.Contains("label=\"edge route\\n10.0.36.0/22\"", output, StringComparison.Ordinal);
         Assert.Contains("label=\"PrivateLink\"", output, StringComparison.Ordinal);
         Assert.Contains("(S3)\"", output, StringComparison.Ordinal);
         Assert.Equal(output.Count(c => c == '{'), output.Count(c => c == '}'));

@@ -61,9 +61,35 @@ public class SubnetPlannerTests
     {
         var settings = StackSettings.Parse("ns", new Dictionary<string, string> { ["inspection"] = """{"mode":"combined"}""" });
 
-        Assert.Equal(["10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/22", "10.0.36.0/22", "10.0.40.0/24", "10.0.41.0/24", "10.0.42.0/28", "10.0.42.16/28"],
+        Assert.Equal(["10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/24", "10.0.33.0/24", "10.0.36.0/22", "10.0.40.0/22", "10.0.44.0/28", "10.0.44.16/28"],
             settings.PlanWorkloadVpc().Subnets.Select(s => s.Cidr));
         Assert.Equal(["appliance/0 10.100.0.0/24", "appliance/1 10.100.1.0/24"], Cidrs(settings.PlanProviderVpc()));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Switching_inspection_on_keeps_the_public_and_private_subnets_where_they_are(int azCount)
+    {
+        var off = StackSettings.Parse("ns", new Dictionary<string, string> { ["azCount"] = $"{azCount}" }).PlanWorkloadVpc();
+        var on = StackSettings.Parse("ns", new Dictionary<string, string>
+        {
+            ["azCount"] = $"{azCount}",
+            ["inspection"] = """{"mode":"combined"}""",
+        }).PlanWorkloadVpc();
+
+        Assert.Subset(on.Subnets.ToHashSet(), off.Subnets.ToHashSet());
+    }
+
+    [Fact]
+    public void A_later_group_starts_at_the_boundary_its_largest_block_needs_and_the_padding_counts_toward_the_fit()
+    {
+        var plan = SubnetPlanner.Plan("10.0.0.0/22", [new("small", 26), new("late", 24, Group: 1)], 1);
+
+        Assert.Equal(["small/0 10.0.0.0/26", "late/0 10.0.1.0/24"], Cidrs(plan));
+        var error = Assert.Throws<ConfigException>(() => SubnetPlanner.Plan("10.0.0.0/23", [new("small", 26), new("late", 23, Group: 1)], 1));
+        Assert.Equal("subnetPrefixLengths", error.Key);
     }
 
     [Fact]
