@@ -5,6 +5,7 @@ public abstract class ResourceOptions
 {
     private InputList<Resource>? _dependsOn;
     private List<string>? _ignoreChanges;
+    private List<ResourceTransformation>? _resourceTransformations;
 
     protected ResourceOptions()
     {
@@ -42,23 +43,13 @@ public abstract class ResourceOptions
 
     public string? Urn { get; set; }
 
-    internal bool HasDependsOn => _dependsOn is not null;
-
-    internal void CopyCommonTo(ResourceOptions target)
+    public List<ResourceTransformation> ResourceTransformations
     {
-        target.Id = Id;
-        target.Parent = Parent;
-        target._dependsOn = _dependsOn is null ? null : new InputList<Resource> { _dependsOn };
-        target.Protect = Protect;
-        target._ignoreChanges = _ignoreChanges is null ? null : new List<string>(_ignoreChanges);
-        target.Version = Version;
-        target.PluginDownloadURL = PluginDownloadURL;
-        target.Provider = Provider;
-        target.CustomTimeouts = CustomTimeouts;
-        target.RetainOnDelete = RetainOnDelete;
-        target.DeletedWith = DeletedWith;
-        target.Urn = Urn;
+        get => _resourceTransformations ??= new List<ResourceTransformation>();
+        set => _resourceTransformations = value;
     }
+
+    internal bool HasDependsOn => _dependsOn is not null;
 
     /// <summary>Overlays the values set in <paramref name="overlay"/> onto this instance; lists are concatenated.</summary>
     internal void MergeCommonFrom(ResourceOptions overlay)
@@ -83,6 +74,10 @@ public abstract class ResourceOptions
         RetainOnDelete = overlay.RetainOnDelete ?? RetainOnDelete;
         DeletedWith = overlay.DeletedWith ?? DeletedWith;
         Urn = overlay.Urn ?? Urn;
+        if (overlay._resourceTransformations is not null)
+        {
+            ResourceTransformations.AddRange(overlay._resourceTransformations);
+        }
     }
 }
 
@@ -193,6 +188,14 @@ public class InvokeOutputOptions : InvokeOptions
 /// <summary>Options of a stack.</summary>
 public class StackOptions
 {
+    private List<ResourceTransformation>? _resourceTransformations;
+
+    /// <summary>Transformations applied to every resource of the stack.</summary>
+    public List<ResourceTransformation> ResourceTransformations
+    {
+        get => _resourceTransformations ??= new List<ResourceTransformation>();
+        set => _resourceTransformations = value;
+    }
 }
 
 /// <summary>Options of a provider method call.</summary>

@@ -27,6 +27,7 @@ public class Resource
 
         var isRootStack = type == Stack.RootTypeToken;
         Parent = options.Parent ?? (isRootStack ? null : deployment.Stack);
+        (args, options) = ApplyTransformations(args, options);
         Providers = ResolveProviders(Parent, options);
         if (custom)
         {
@@ -52,10 +53,36 @@ public class Resource
 
     internal ImmutableDictionary<string, IOutputCompletionSource> CompletionSources { get; }
 
+    /// <summary>This resource's transformations and its ancestors': they apply to it and to every resource under it.</summary>
+    internal ImmutableList<ResourceTransformation> Transformations { get; private set; } = ImmutableList<ResourceTransformation>.Empty;
+
     /// <summary>The package of the type token: <c>aws</c> in <c>aws:ec2/vpc:Vpc</c>.</summary>
     internal string Package => _type.StartsWith("pulumi:providers:", StringComparison.Ordinal)
         ? _type["pulumi:providers:".Length..]
         : _type.Split(':')[0];
+
+    private (ResourceArgs Args, ResourceOptions Options) ApplyTransformations(ResourceArgs args, ResourceOptions options)
+    {
+        Transformations = ImmutableList.CreateRange(options.ResourceTransformations)
+            .AddRange(Parent?.Transformations ?? ImmutableList<ResourceTransformation>.Empty);
+        foreach (var transformation in Transformations)
+        {
+            if (transformation(new ResourceTransformationArgs(this, args, options)) is not { } result)
+            {
+                continue;
+            }
+
+            if (result.Options.Parent != options.Parent)
+            {
+                // The parent decides which transformations run, so it is settled before they do.
+                throw new ArgumentException("Transformations cannot change the parent of a resource.");
+            }
+
+            (args, options) = (result.Args, result.Options);
+        }
+
+        return (args, options);
+    }
 
     private static ImmutableDictionary<string, ProviderResource> ResolveProviders(Resource? parent, ResourceOptions options)
     {
@@ -134,10 +161,13 @@ public class Stack : ComponentResource
     private IDictionary<string, object?> _outputs = ImmutableDictionary<string, object?>.Empty;
 
     public Stack(StackOptions? options = null)
-        : base("pulumi:pulumi:Stack", $"{DeploymentState.Current.ProjectName}-{DeploymentState.Current.StackName}", ResourceArgs.Empty, null)
+        : base(
+            "pulumi:pulumi:Stack",
+            $"{DeploymentState.Current.ProjectName}-{DeploymentState.Current.StackName}",
+            ResourceArgs.Empty,
+            new ComponentResourceOptions { ResourceTransformations = options?.ResourceTransformations ?? [] })
     {
         DeploymentState.Current.Stack = this;
-        _ = options;
     }
 
     internal IDictionary<string, object?> Outputs => _outputs;
