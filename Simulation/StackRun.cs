@@ -10,9 +10,10 @@ namespace Infra.Simulation;
 /// <summary>One mocked run of the whole program with a given stack configuration.</summary>
 public sealed record StackRun(
     AwsMocks Mocks,
-    ImmutableArray<Resource> Resources,
+    IReadOnlyList<Resource> Resources,
     IDictionary<string, object?> Outputs,
-    IReadOnlyList<ResourceRecord> Records)
+    IReadOnlyList<ResourceRecord> Records,
+    IReadOnlyDictionary<Resource, Resource?> Parents)
 {
     /// <summary>The project name of Pulumi.yaml, which is also the configuration namespace.</summary>
     public const string Project = "private-connectivity";
@@ -23,7 +24,7 @@ public sealed record StackRun(
     public RoutingModel Routing => _routing ??= RoutingModel.Build(Records, Mocks.PrefixListIds);
 
     /// <summary>Every resource with its parent (see <see cref="ResourceNesting"/>), in registration order.</summary>
-    public IReadOnlyList<ResourceEntry> Nesting => _nesting ??= ResourceNesting.Of(Resources, Records);
+    public IReadOnlyList<ResourceEntry> Nesting => _nesting ??= ResourceNesting.Of(Resources, Records, Parents);
 
     /// <summary>
     /// Runs the program under mocks. <paramref name="config"/> holds the project's settings by key without namespace;
@@ -50,16 +51,22 @@ public sealed record StackRun(
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
         try
         {
-            var (resources, outputs) = await Deployment.TestAsync(
-                mocks,
-                new TestOptions { ProjectName = project, StackName = stack },
-                PrivateConnectivity.BuildAsync);
-            return new StackRun(mocks, resources, outputs, mocks.Records);
+            return await RunProgramAsync(PrivateConnectivity.BuildAsync, mocks, project, stack).ConfigureAwait(false);
         }
         finally
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
         }
+    }
+
+    /// <summary>Runs any program under the mocks (configuration as already set), recording every resource and its parent.</summary>
+    public static async Task<StackRun> RunProgramAsync(
+        Func<Task<IDictionary<string, object?>>> program, AwsMocks mocks, string project = Project, string stack = "test")
+    {
+        var (resources, outputs, parents) = await SimulatedStack
+            .RunAsync(program, mocks, new TestOptions { ProjectName = project, StackName = stack })
+            .ConfigureAwait(false);
+        return new StackRun(mocks, resources, outputs, mocks.Records, parents);
     }
 
     public IEnumerable<ResourceRecord> OfType(string type) => Records.Where(r => r.Type == type);

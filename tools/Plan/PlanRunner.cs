@@ -110,11 +110,6 @@ public static class PlanRunner
         var policy = PolicyEvaluator.Evaluate(new PolicyContext(run.Records, run.Routing, parsed), PolicyCatalog.Default, parsed.PolicyWaivers);
         var analysisTime = clock.Elapsed;
 
-        if (!ResourceNesting.ParentsKnown)
-        {
-            warnings.Add("This build of the Pulumi SDK does not expose parent links: the resource tree shows every resource under the stack.");
-        }
-
         warnings.AddRange(analysis.Cost.Warnings);
         return new PlanResult(stack, region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, warnings, new PlanTimings(runTime, analysisTime));
     }

@@ -9,8 +9,6 @@ using Infra.Model.Routing;
 using Infra.Plan.Rendering;
 using Infra.Plan.Report;
 using Infra.Simulation;
-using Pulumi;
-using Pulumi.Testing;
 using Spectre.Console;
 
 namespace Infra.Plan.Bench;
@@ -172,14 +170,13 @@ public static class BenchCommand
     {
         var mocks = new AwsMocks(Region, topology.AvailabilityZones);
         var clock = Stopwatch.StartNew();
-        var (resources, _) = await Deployment.TestAsync(
-            mocks, new TestOptions { ProjectName = "bench", StackName = topology.Name }, topology.Program!).ConfigureAwait(false);
-        var records = mocks.Records;
+        var simulated = await StackRun.RunProgramAsync(topology.Program!, mocks, "bench", topology.Name).ConfigureAwait(false);
+        var records = simulated.Records;
         var run = clock.Elapsed;
         clock.Restart();
         var routing = RoutingModel.Build(records, mocks.PrefixListIds);
         var analysis = NetworkAnalysis.Run(routing, records, prices, Region);
-        var tree = ResourceTree.Build($"bench-{topology.Name}", ResourceNesting.Of(resources, records));
+        var tree = ResourceTree.Build($"bench-{topology.Name}", simulated.Nesting);
         var stack = new StackConfig("bench", ".", topology.Name, "(composed)", new Dictionary<string, string> { ["aws:region"] = Region });
         var policy = PolicyEvaluator.Evaluate(new PolicyContext(records, routing));
         return new PlanResult(stack, Region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, [], new PlanTimings(run, clock.Elapsed));
