@@ -1,4 +1,3 @@
-using System.Globalization;
 using Infra.Model.Routing;
 
 namespace Infra.Model.Analysis;
@@ -114,8 +113,8 @@ public sealed class NetworkInventory
                 ? new IngressRule(
                     group,
                     (InputValues.String(r.Inputs, "ipProtocol") ?? "-1").ToLowerInvariant(),
-                    Number(r.Inputs, "fromPort"),
-                    Number(r.Inputs, "toPort"),
+                    InputValues.Number(r.Inputs, "fromPort"),
+                    InputValues.Number(r.Inputs, "toPort"),
                     InputValues.String(r.Inputs, "cidrIpv4"),
                     InputValues.String(r.Inputs, "referencedSecurityGroupId") ?? InputValues.String(r.Inputs, "prefixListId"))
                 : null)
@@ -176,8 +175,8 @@ public sealed class NetworkInventory
     private static IEnumerable<IngressRule> InlineRules(string groupId, IReadOnlyDictionary<string, object> rule)
     {
         var protocol = (InputValues.String(rule, "protocol") ?? "-1").ToLowerInvariant();
-        var from = Number(rule, "fromPort");
-        var to = Number(rule, "toPort");
+        var from = InputValues.Number(rule, "fromPort");
+        var to = InputValues.Number(rule, "toPort");
         var blocks = InputValues.Strings(rule, "cidrBlocks");
         foreach (var block in blocks)
         {
@@ -192,23 +191,5 @@ public sealed class NetworkInventory
 
     private static string Arn(ResourceRecord record) =>
         InputValues.String(record.Outputs, "arn") ?? InputValues.String(record.Inputs, "arn") ?? record.Id;
-
-    private static int? Number(IReadOnlyDictionary<string, object>? values, string key)
-    {
-        if (values is null || !values.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value switch
-        {
-            int i => i,
-            long l => (int)l,
-            double d => (int)d,
-            decimal m => (int)m,
-            string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-    }
 }
 

@@ -124,6 +124,25 @@ internal static class InputValues
     public static string? String(IReadOnlyDictionary<string, object>? values, string key) =>
         values is not null && values.TryGetValue(key, out var value) && value is string text && text.Length > 0 ? text : null;
 
+    /// <summary>A whole number (mocks pass numbers as doubles; a numeric string counts too); null when absent.</summary>
+    public static int? Number(IReadOnlyDictionary<string, object>? values, string key)
+    {
+        if (values is null || !values.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            int i => i,
+            long l => (int)l,
+            double d => (int)d,
+            decimal m => (int)m,
+            string s when int.TryParse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+    }
+
     public static bool? Boolean(IReadOnlyDictionary<string, object>? values, string key)
     {
         if (values is null || !values.TryGetValue(key, out var value))

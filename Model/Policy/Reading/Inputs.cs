@@ -1,4 +1,3 @@
-using System.Globalization;
 using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Reading;
@@ -21,22 +20,7 @@ internal static class Inputs
         [.. InputValues.List(values, key).Select(InputValues.Map).OfType<IReadOnlyDictionary<string, object>>()];
 
     /// <summary>A whole number (mocks pass numbers as doubles; a numeric string counts too); null when absent.</summary>
-    public static int? Number(IReadOnlyDictionary<string, object>? values, string key)
-    {
-        if (values is null || !values.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value switch
-        {
-            int i => i,
-            long l => (int)l,
-            double d => (int)d,
-            string s when int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-    }
+    public static int? Number(IReadOnlyDictionary<string, object>? values, string key) => InputValues.Number(values, key);
 
     /// <summary>How a flag reads in a message: true, false or unset.</summary>
     public static string Show(bool? value) => value switch
