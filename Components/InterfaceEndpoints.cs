@@ -65,7 +65,7 @@ public sealed class InterfaceEndpoints : ComponentResource
         EndpointIds = Endpoints.ToImmutableSortedDictionary(e => e.Key, e => e.Value.Id);
         DnsNames = Endpoints.ToImmutableSortedDictionary(
             e => e.Key,
-            e => e.Value.DnsEntries.Apply(entries => entries.IsDefaultOrEmpty ? string.Empty : entries[0].DnsName));
+            e => e.Value.DnsEntries.Apply(entries => entries.IsDefaultOrEmpty ? string.Empty : entries[0].DnsName ?? string.Empty));
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["securityGroupId"] = SecurityGroup.Id,
