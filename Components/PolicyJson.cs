@@ -5,37 +5,26 @@ namespace Infra.Components;
 /// <summary>IAM policy documents this project writes more than once.</summary>
 public static class PolicyJson
 {
-    /// <summary>A trust policy that lets one AWS service assume a role.</summary>
-    public static string ServiceTrust(string servicePrincipal) => JsonSerializer.Serialize(new
-    {
-        Version = "2012-10-17",
-        Statement = new[]
-        {
-            new
-            {
-                Effect = "Allow",
-                Principal = new { Service = servicePrincipal },
-                Action = "sts:AssumeRole",
-            },
-        },
-    });
-
     /// <summary>
-    /// A trust policy that lets one AWS service assume a role only on behalf of one account: the condition keeps
-    /// another account's use of the service from borrowing the role (the confused-deputy problem).
+    /// A trust policy that lets one AWS service assume a role; with <paramref name="sourceAccount"/>, only on behalf of
+    /// that account, so that another account's use of the service cannot borrow the role (the confused-deputy problem).
     /// </summary>
-    public static string ServiceTrustForAccount(string servicePrincipal, string accountId) => JsonSerializer.Serialize(new
+    public static string ServiceTrust(string servicePrincipal, string? sourceAccount = null)
     {
-        Version = "2012-10-17",
-        Statement = new[]
+        var statement = new Dictionary<string, object>
         {
-            new
+            ["Effect"] = "Allow",
+            ["Principal"] = new Dictionary<string, string> { ["Service"] = servicePrincipal },
+            ["Action"] = "sts:AssumeRole",
+        };
+        if (sourceAccount is not null)
+        {
+            statement["Condition"] = new Dictionary<string, object>
             {
-                Effect = "Allow",
-                Principal = new { Service = servicePrincipal },
-                Action = "sts:AssumeRole",
-                Condition = new { StringEquals = new Dictionary<string, string> { ["aws:SourceAccount"] = accountId } },
-            },
-        },
-    });
+                ["StringEquals"] = new Dictionary<string, string> { ["aws:SourceAccount"] = sourceAccount },
+            };
+        }
+
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = new[] { statement } });
+    }
 }

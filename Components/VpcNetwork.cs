@@ -243,7 +243,7 @@ public sealed class VpcNetwork : ComponentResource
         {
             Description = $"Lets VPC Flow Logs write {name}'s flow records to its log group.",
             AssumeRolePolicy = GetCallerIdentity.Invoke()
-                .Apply(caller => PolicyJson.ServiceTrustForAccount("vpc-flow-logs.amazonaws.com", caller.AccountId)),
+                .Apply(caller => PolicyJson.ServiceTrust("vpc-flow-logs.amazonaws.com", caller.AccountId)),
             Tags = ResourceTags.For(args.Tags, $"{name}-flow-logs-role"),
         }, options);
 
