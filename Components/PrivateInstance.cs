@@ -33,7 +33,8 @@ public sealed class PrivateInstanceArgs
 
 /// <summary>
 /// A test instance with no internet path: no public IP, IMDSv2 required, encrypted root volume, managed through
-/// Session Manager (over the interface endpoints), allowed to read the demo bucket (over the S3 gateway endpoint).
+/// Session Manager (over the interface endpoints), allowed to read the demo bucket and to write under its
+/// <c>demo/</c> prefix (over the S3 gateway endpoint).
 /// </summary>
 public sealed class PrivateInstance : ComponentResource
 {
@@ -44,7 +45,7 @@ public sealed class PrivateInstance : ComponentResource
         var partition = AwsPartition.ForRegion(args.Region);
         var role = new Role($"{name}-role", new RoleArgs
         {
-            Description = "Private test instance: Session Manager and read access to the demo bucket",
+            Description = "Private test instance: Session Manager, read access to the demo bucket, writes under demo/",
             AssumeRolePolicy = PolicyJson.ServiceTrust("ec2.amazonaws.com"),
             Tags = ResourceTags.For(args.Tags, $"{name}-role"),
         }, childOptions);
@@ -65,6 +66,9 @@ public sealed class PrivateInstance : ComponentResource
                 {
                     new { Effect = "Allow", Action = new[] { "s3:ListBucket" }, Resource = new[] { bucketArn } },
                     new { Effect = "Allow", Action = new[] { "s3:GetObject" }, Resource = new[] { $"{bucketArn}/*" } },
+
+                    // The bucket refuses writes from outside the VPC too, so the demo's file is written from here.
+                    new { Effect = "Allow", Action = new[] { "s3:PutObject" }, Resource = new[] { $"{bucketArn}/demo/*" } },
                 },
             })),
         }, childOptions);

@@ -164,6 +164,22 @@ public class ResourceTests
     }
 
     [Fact]
+    public async Task The_private_instance_may_read_the_bucket_and_write_only_under_demo()
+    {
+        var run = await StackRun.RunAsync(new Dictionary<string, object> { ["demo"] = new Dictionary<string, object> { ["instance"] = true } });
+        var bucketArn = run.Named("demo-bucket").Outputs!["arn"];
+
+        using var policy = JsonDocument.Parse((string)Input(run.Named("private-instance-read-bucket"), "policy")!);
+        var grants = policy.RootElement.GetProperty("Statement").EnumerateArray()
+            .SelectMany(s => s.GetProperty("Action").EnumerateArray().Select(a => $"{a.GetString()} {s.GetProperty("Resource")[0].GetString()}"))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { $"s3:GetObject {bucketArn}/*", $"s3:ListBucket {bucketArn}", $"s3:PutObject {bucketArn}/demo/*" }, grants);
+        Assert.Equal(
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+            Input(Assert.Single(run.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")), "policyArn"));
+    }
+
+    [Fact]
     public async Task The_demo_bucket_is_private_encrypted_and_only_reachable_through_the_s3_gateway_endpoint()
     {
         var run = await StackRun.RunAsync();
