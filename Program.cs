@@ -20,7 +20,12 @@ public static class PrivateConnectivity
         var settings = ReadSettings();
         var region = new Config("aws").Get("region")
             ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
-        var zoneNames = (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs { State = "available" })).Names;
+        // Only the region's own zones: Local Zones and Wavelength Zones an account has opted into have no GWLB or NAT.
+        var zoneNames = (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
+        {
+            State = "available",
+            Filters = [new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterArgs { Name = "opt-in-status", Values = ["opt-in-not-required"] }],
+        })).Names;
         var zones = Validate(() => settings.ValidateAgainstRegion(region, zoneNames));
         var workloadPlan = settings.WorkloadVpcEnabled ? Validate(settings.PlanWorkloadVpc) : null;
         var providerPlan = settings.ProviderSideEnabled ? Validate(settings.PlanProviderVpc) : null;

@@ -21,6 +21,19 @@ public class ResourceTests
     private static object? Input(ResourceRecord record, string key) => record.Inputs.GetValueOrDefault(key);
 
     [Fact]
+    public async Task Availability_zones_are_the_regions_own_available_zones()
+    {
+        var run = await StackRun.RunAsync();
+
+        var call = Assert.Single(run.Mocks.Calls, c => c.Token == "aws:index/getAvailabilityZones:getAvailabilityZones");
+        Assert.Equal("available", call.Args["state"]);
+        var filter = (ImmutableDictionary<string, object>)Assert.Single((ImmutableArray<object>)call.Args["filters"]);
+        Assert.Equal("opt-in-status", filter["name"]);
+        Assert.Equal(new object[] { "opt-in-not-required" }, (ImmutableArray<object>)filter["values"]);
+        Assert.Equal(new[] { "eu-west-1a", "eu-west-1b" }, (IEnumerable<string>)run.Outputs["availabilityZones"]!);
+    }
+
+    [Fact]
     public async Task Every_vpc_has_dns_support_and_hostnames_on()
     {
         var run = await StackRun.RunAsync(Inspected);
