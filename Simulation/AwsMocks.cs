@@ -26,14 +26,14 @@ public sealed class AwsMocks : IMocks
         [AwsTypes.Route] = "r-rtb",
         [AwsTypes.RouteTableAssociation] = "rtbassoc",
         [AwsTypes.VpcEndpoint] = "vpce",
-        ["aws:ec2/eip:Eip"] = "eipalloc",
-        ["aws:ec2/securityGroup:SecurityGroup"] = "sg",
-        ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"] = "sg",
-        ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"] = "sgr",
-        ["aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"] = "sgr",
-        ["aws:ec2/instance:Instance"] = "i",
-        ["aws:ec2/flowLog:FlowLog"] = "fl",
-        ["aws:ec2/vpcEndpointService:VpcEndpointService"] = "vpce-svc",
+        [AwsTypes.Eip] = "eipalloc",
+        [AwsTypes.SecurityGroup] = "sg",
+        [AwsTypes.DefaultSecurityGroup] = "sg",
+        [AwsTypes.SecurityGroupIngressRule] = "sgr",
+        [AwsTypes.SecurityGroupEgressRule] = "sgr",
+        [AwsTypes.Instance] = "i",
+        [AwsTypes.FlowLog] = "fl",
+        [AwsTypes.VpcEndpointService] = "vpce-svc",
     }.ToImmutableDictionary();
 
     private readonly ConcurrentQueue<ResourceRecord> _records = new();
@@ -83,7 +83,7 @@ public sealed class AwsMocks : IMocks
                 state["mainRouteTableId"] = state["defaultRouteTableId"];
                 state["defaultSecurityGroupId"] = $"sg-{StableHex("default/" + name)}";
                 break;
-            case "aws:ec2/vpcEndpointService:VpcEndpointService":
+            case AwsTypes.VpcEndpointService:
                 state["serviceName"] = $"com.amazonaws.vpce.{Region}.{id}";
                 break;
             case "random:index/randomString:RandomString":

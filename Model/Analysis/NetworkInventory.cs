@@ -56,7 +56,7 @@ public sealed class NetworkInventory
         var all = records.ToList();
         LoadBalancers =
         [
-            .. all.Where(r => r.Type == ResourceTypes.LoadBalancer && InputValues.String(r.Inputs, "loadBalancerType") == "gateway")
+            .. all.Where(r => r.Type == AwsTypes.LoadBalancer && InputValues.String(r.Inputs, "loadBalancerType") == "gateway")
                 .OrderBy(r => r.Name, StringComparer.Ordinal)
                 .Select(r => new GatewayLoadBalancerInfo(
                     r.Id,
@@ -70,7 +70,7 @@ public sealed class NetworkInventory
                     InputValues.Boolean(r.Inputs, "enableCrossZoneLoadBalancing") ?? false)),
         ];
 
-        _instances = all.Where(r => r.Type == ResourceTypes.Instance).ToDictionary(
+        _instances = all.Where(r => r.Type == AwsTypes.Instance).ToDictionary(
             r => r.Id,
             r => new InstanceInfo(
                 r.Id,
@@ -81,12 +81,12 @@ public sealed class NetworkInventory
             StringComparer.Ordinal);
         Instances = [.. _instances.Values.OrderBy(i => i.Name, StringComparer.Ordinal)];
 
-        _targetsByGroupArn = all.Where(r => r.Type == ResourceTypes.TargetGroupAttachment)
+        _targetsByGroupArn = all.Where(r => r.Type == AwsTypes.TargetGroupAttachment)
             .Select(r => (group: InputValues.String(r.Inputs, "targetGroupArn"), target: InputValues.String(r.Inputs, "targetId")))
             .Where(a => a.group is not null && a.target is not null)
             .ToLookup(a => a.group!, a => a.target!, StringComparer.Ordinal);
 
-        _groupArnsByLoadBalancerArn = all.Where(r => r.Type == ResourceTypes.Listener)
+        _groupArnsByLoadBalancerArn = all.Where(r => r.Type == AwsTypes.Listener)
             .SelectMany(r => InputValues.List(r.Inputs, "defaultActions")
                 .Select(InputValues.Map)
                 .SelectMany(action => new[] { InputValues.String(action, "targetGroupArn") }
@@ -99,7 +99,7 @@ public sealed class NetworkInventory
 
         EndpointServices =
         [
-            .. all.Where(r => r.Type == ResourceTypes.VpcEndpointService)
+            .. all.Where(r => r.Type == AwsTypes.VpcEndpointService)
                 .OrderBy(r => r.Name, StringComparer.Ordinal)
                 .Select(r => new EndpointServiceInfo(
                     r.Id,
@@ -108,7 +108,7 @@ public sealed class NetworkInventory
                     InputValues.Strings(r.Inputs, "gatewayLoadBalancerArns"))),
         ];
 
-        var separateRules = all.Where(r => r.Type == ResourceTypes.SecurityGroupIngressRule)
+        var separateRules = all.Where(r => r.Type == AwsTypes.SecurityGroupIngressRule)
             .Select(r => InputValues.String(r.Inputs, "securityGroupId") is { } group
                 ? new IngressRule(
                     group,
@@ -119,12 +119,12 @@ public sealed class NetworkInventory
                     InputValues.String(r.Inputs, "referencedSecurityGroupId") ?? InputValues.String(r.Inputs, "prefixListId"))
                 : null)
             .OfType<IngressRule>();
-        var inlineRules = all.Where(r => r.Type == ResourceTypes.SecurityGroup)
+        var inlineRules = all.Where(r => r.Type == AwsTypes.SecurityGroup)
             .SelectMany(r => InputValues.List(r.Inputs, "ingress").Select(InputValues.Map).OfType<IReadOnlyDictionary<string, object>>()
                 .SelectMany(rule => InlineRules(r.Id, rule)));
         _ingressBySecurityGroup = separateRules.Concat(inlineRules).ToLookup(rule => rule.SecurityGroupId, StringComparer.Ordinal);
 
-        ElasticIpCount = all.Count(r => r.Type == ResourceTypes.Eip);
+        ElasticIpCount = all.Count(r => r.Type == AwsTypes.Eip);
     }
 
     /// <summary>Gateway Load Balancers, by name.</summary>

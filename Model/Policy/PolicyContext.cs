@@ -45,7 +45,7 @@ public sealed class PolicyContext
     /// </summary>
     public bool BucketsAreNamed => Settings is { } settings
         ? settings.EndpointBucketNames.Count > 0 || settings.Demo.Bucket
-        : OfType(PolicyTypes.Bucket, PolicyTypes.BucketV2).Any();
+        : OfType(AwsTypes.Bucket, AwsTypes.BucketV2).Any();
 
     /// <summary>Resources of any of the type tokens, in the order given.</summary>
     public IEnumerable<ResourceRecord> OfType(params string[] types) => Resources.Where(r => types.Contains(r.Type));

@@ -5,7 +5,7 @@ namespace Infra.Model.Policy.Reading;
 /// <summary>Finds a stack's buckets and the resources that configure them (which name a bucket by id or name).</summary>
 internal static class Buckets
 {
-    public static IEnumerable<ResourceRecord> All(PolicyContext context) => context.OfType(PolicyTypes.Bucket, PolicyTypes.BucketV2);
+    public static IEnumerable<ResourceRecord> All(PolicyContext context) => context.OfType(AwsTypes.Bucket, AwsTypes.BucketV2);
 
     /// <summary>Resources of the types whose <c>bucket</c> input is the bucket's id or name.</summary>
     public static IReadOnlyList<ResourceRecord> Related(PolicyContext context, ResourceRecord bucket, params string[] types)
@@ -17,7 +17,7 @@ internal static class Buckets
     /// <summary>The bucket's policies: its inline <c>policy</c> and every BucketPolicy for it, with the resource that carries each.</summary>
     public static IReadOnlyList<(ResourceRecord Carrier, string Text)> Policies(PolicyContext context, ResourceRecord bucket) =>
     [
-        .. new[] { bucket }.Concat(Related(context, bucket, PolicyTypes.BucketPolicy))
+        .. new[] { bucket }.Concat(Related(context, bucket, AwsTypes.BucketPolicy))
             .Select(r => (carrier: r, text: Inputs.String(r.Inputs, "policy")))
             .Where(p => p.text is not null)
             .Select(p => (p.carrier, p.text!)),

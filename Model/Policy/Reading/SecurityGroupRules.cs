@@ -70,13 +70,13 @@ internal sealed class SecurityGroupRules
     public SecurityGroupRules(PolicyContext context)
     {
         _context = context;
-        foreach (var group in context.OfType(PolicyTypes.SecurityGroup, PolicyTypes.DefaultSecurityGroup))
+        foreach (var group in context.OfType(AwsTypes.SecurityGroup, AwsTypes.DefaultSecurityGroup))
         {
             _canonicalGroupId[group.Id] = group.Id;
         }
 
         // Rules may name a VPC's default group by the id the VPC reports (defaultSecurityGroupId), not the adopting resource.
-        foreach (var adopted in context.OfType(PolicyTypes.DefaultSecurityGroup))
+        foreach (var adopted in context.OfType(AwsTypes.DefaultSecurityGroup))
         {
             var vpc = context.ById(Inputs.String(adopted.Inputs, "vpcId"));
             if (Inputs.String(vpc?.Outputs, "defaultSecurityGroupId") is { } reported)
@@ -104,7 +104,7 @@ internal sealed class SecurityGroupRules
 
     private IEnumerable<SecurityGroupRule> ReadInline(PolicyContext context)
     {
-        foreach (var group in context.OfType(PolicyTypes.SecurityGroup, PolicyTypes.DefaultSecurityGroup))
+        foreach (var group in context.OfType(AwsTypes.SecurityGroup, AwsTypes.DefaultSecurityGroup))
         {
             foreach (var (key, direction) in new[] { ("ingress", Direction.Ingress), ("egress", Direction.Egress) })
             {
@@ -120,7 +120,7 @@ internal sealed class SecurityGroupRules
 
     private IEnumerable<SecurityGroupRule> ReadSeparate(PolicyContext context)
     {
-        foreach (var rule in context.OfType(PolicyTypes.SecurityGroupIngressRule, PolicyTypes.SecurityGroupEgressRule))
+        foreach (var rule in context.OfType(AwsTypes.SecurityGroupIngressRule, AwsTypes.SecurityGroupEgressRule))
         {
             var groupId = Canonical(Inputs.String(rule.Inputs, "securityGroupId") ?? rule.Id);
             var peers = new List<Peer>();
@@ -133,12 +133,12 @@ internal sealed class SecurityGroupRules
             }
 
             yield return new SecurityGroupRule(
-                rule.Type == PolicyTypes.SecurityGroupIngressRule ? Direction.Ingress : Direction.Egress,
+                rule.Type == AwsTypes.SecurityGroupIngressRule ? Direction.Ingress : Direction.Egress,
                 groupId, rule, Protocol(Inputs.String(rule.Inputs, "ipProtocol")),
                 Inputs.Number(rule.Inputs, "fromPort"), Inputs.Number(rule.Inputs, "toPort"), peers);
         }
 
-        foreach (var rule in context.OfType(PolicyTypes.SecurityGroupRule))
+        foreach (var rule in context.OfType(AwsTypes.SecurityGroupRule))
         {
             var groupId = Canonical(Inputs.String(rule.Inputs, "securityGroupId") ?? rule.Id);
             var peers = ListPeers(rule.Inputs, groupId).ToList();

@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -41,7 +42,7 @@ public sealed class BucketEncryptedWithKms : PolicyRule
     /// <summary>The default algorithm of each rule: of BucketServerSideEncryptionConfiguration resources and of the bucket's own (older) inline block.</summary>
     private static IEnumerable<(string Carrier, string Algorithm)> Algorithms(PolicyContext context, Routing.ResourceRecord bucket)
     {
-        foreach (var configuration in Buckets.Related(context, bucket, PolicyTypes.BucketEncryption, PolicyTypes.BucketEncryptionV2))
+        foreach (var configuration in Buckets.Related(context, bucket, AwsTypes.BucketEncryption, AwsTypes.BucketEncryptionV2))
         {
             foreach (var rule in Inputs.Maps(configuration.Inputs, "rules"))
             {

@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -19,7 +20,7 @@ public sealed class BucketPublicAccessBlocked : PolicyRule
     {
         foreach (var bucket in Buckets.All(context))
         {
-            var blocks = Buckets.Related(context, bucket, PolicyTypes.BucketPublicAccessBlock);
+            var blocks = Buckets.Related(context, bucket, AwsTypes.BucketPublicAccessBlock);
             if (blocks.Count == 0)
             {
                 yield return Finding(bucket.Name, $"Bucket {bucket.Name} has no public access block.");

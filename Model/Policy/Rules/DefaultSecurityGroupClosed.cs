@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -15,7 +16,7 @@ public sealed class DefaultSecurityGroupClosed : PolicyRule
 
     public override IEnumerable<PolicyFinding> Evaluate(PolicyContext context)
     {
-        var adopted = context.OfType(PolicyTypes.DefaultSecurityGroup).ToList();
+        var adopted = context.OfType(AwsTypes.DefaultSecurityGroup).ToList();
         foreach (var vpc in context.Routing.Vpcs)
         {
             var groups = adopted.Where(g => Inputs.String(g.Inputs, "vpcId") == vpc.Id).ToList();

@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -18,8 +19,8 @@ public sealed class EndpointServicePrincipalsRestricted : PolicyRule
 
     public override IEnumerable<PolicyFinding> Evaluate(PolicyContext context)
     {
-        var separate = context.OfType(PolicyTypes.VpcEndpointServiceAllowedPrincipal).ToList();
-        foreach (var service in context.OfType(PolicyTypes.VpcEndpointService))
+        var separate = context.OfType(AwsTypes.VpcEndpointServiceAllowedPrincipal).ToList();
+        foreach (var service in context.OfType(AwsTypes.VpcEndpointService))
         {
             var principals = Inputs.Strings(service.Inputs, "allowedPrincipals")
                 .Select(p => (carrier: service.Name, principal: p))

@@ -25,7 +25,7 @@ public sealed partial class GatewayEndpointPolicyLeastPrivilege : PolicyRule
             yield break;
         }
 
-        var separatePolicies = context.OfType(PolicyTypes.VpcEndpointPolicy).ToList();
+        var separatePolicies = context.OfType(AwsTypes.VpcEndpointPolicy).ToList();
         var s3Endpoints = context.Routing.Endpoints.Where(e =>
             e.Type == EndpointInfo.GatewayType && e.ServiceName is { } service && Destination.ShortServiceName(service) == "s3");
         foreach (var endpoint in s3Endpoints)

@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -15,7 +16,7 @@ public sealed class GatewayLoadBalancerHealthCheck : PolicyRule
 
     public override IEnumerable<PolicyFinding> Evaluate(PolicyContext context)
     {
-        foreach (var group in context.OfType(PolicyTypes.TargetGroup).Where(g => Inputs.String(g.Inputs, "protocol") == "GENEVE"))
+        foreach (var group in context.OfType(AwsTypes.TargetGroup).Where(g => Inputs.String(g.Inputs, "protocol") == "GENEVE"))
         {
             var check = Inputs.Map(group.Inputs, "healthCheck");
             if (check is null)

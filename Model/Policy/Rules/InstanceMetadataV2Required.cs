@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -18,13 +19,13 @@ public sealed class InstanceMetadataV2Required : PolicyRule
 
     public override IEnumerable<PolicyFinding> Evaluate(PolicyContext context)
     {
-        foreach (var record in context.OfType(PolicyTypes.Instance, PolicyTypes.LaunchTemplate))
+        foreach (var record in context.OfType(AwsTypes.Instance, AwsTypes.LaunchTemplate))
         {
             var options = Inputs.Map(record.Inputs, "metadataOptions");
             var tokens = Inputs.String(options, "httpTokens");
             if (tokens != "required" && Inputs.String(options, "httpEndpoint") != "disabled")
             {
-                var kind = record.Type == PolicyTypes.Instance ? "Instance" : "Launch template";
+                var kind = record.Type == AwsTypes.Instance ? "Instance" : "Launch template";
                 yield return Finding(record.Name, $"{kind} {record.Name} does not require IMDSv2 (metadataOptions.httpTokens is {Inputs.Show(tokens)}); set it to required.");
             }
         }

@@ -1,5 +1,6 @@
 using Infra.Model.Addressing;
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -69,9 +70,9 @@ public sealed class NoInternetIngress(IReadOnlyList<PortSpec>? publicIngressPort
         {
             var (groupKey, subnetKeys) = record.Type switch
             {
-                PolicyTypes.Instance => ("vpcSecurityGroupIds", new[] { "subnetId" }),
-                PolicyTypes.NetworkInterface => ("securityGroups", ["subnetId"]),
-                PolicyTypes.LoadBalancer => ("securityGroups", ["subnets"]),
+                AwsTypes.Instance => ("vpcSecurityGroupIds", new[] { "subnetId" }),
+                AwsTypes.NetworkInterface => ("securityGroups", ["subnetId"]),
+                AwsTypes.LoadBalancer => ("securityGroups", ["subnets"]),
                 Routing.AwsTypes.VpcEndpoint => ("securityGroupIds", ["subnetIds"]),
                 _ => ((string?)null, Array.Empty<string>()),
             };

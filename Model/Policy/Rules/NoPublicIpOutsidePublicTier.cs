@@ -1,5 +1,6 @@
 using Infra.Model.Addressing;
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -21,7 +22,7 @@ public sealed class NoPublicIpOutsidePublicTier : PolicyRule
             yield return Finding(subnet.Name, $"Subnet {subnet.Name} ({Describe(subnet.Tier)}) maps public IPs on launch; only public-tier subnets may.");
         }
 
-        foreach (var instance in context.OfType(PolicyTypes.Instance).Where(i => Inputs.Boolean(i.Inputs, "associatePublicIpAddress") == true))
+        foreach (var instance in context.OfType(AwsTypes.Instance).Where(i => Inputs.Boolean(i.Inputs, "associatePublicIpAddress") == true))
         {
             var subnetId = Inputs.String(instance.Inputs, "subnetId");
             var subnet = context.Subnet(subnetId);

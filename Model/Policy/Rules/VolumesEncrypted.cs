@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -18,7 +19,7 @@ public sealed class VolumesEncrypted : PolicyRule
 
     public override IEnumerable<PolicyFinding> Evaluate(PolicyContext context)
     {
-        foreach (var instance in context.OfType(PolicyTypes.Instance))
+        foreach (var instance in context.OfType(AwsTypes.Instance))
         {
             var root = Inputs.Boolean(Inputs.Map(instance.Inputs, "rootBlockDevice"), "encrypted");
             if (root != true)
@@ -38,7 +39,7 @@ public sealed class VolumesEncrypted : PolicyRule
             }
         }
 
-        foreach (var template in context.OfType(PolicyTypes.LaunchTemplate))
+        foreach (var template in context.OfType(AwsTypes.LaunchTemplate))
         {
             foreach (var mapping in Inputs.Maps(template.Inputs, "blockDeviceMappings"))
             {
@@ -53,7 +54,7 @@ public sealed class VolumesEncrypted : PolicyRule
             }
         }
 
-        foreach (var volume in context.OfType(PolicyTypes.EbsVolume))
+        foreach (var volume in context.OfType(AwsTypes.EbsVolume))
         {
             var encrypted = Inputs.Boolean(volume.Inputs, "encrypted");
             if (encrypted != true)

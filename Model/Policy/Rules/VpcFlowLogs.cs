@@ -1,4 +1,5 @@
 using Infra.Model.Policy.Reading;
+using Infra.Model.Routing;
 
 namespace Infra.Model.Policy.Rules;
 
@@ -15,7 +16,7 @@ public sealed class VpcFlowLogs : PolicyRule
 
     public override IEnumerable<PolicyFinding> Evaluate(PolicyContext context)
     {
-        var flowLogs = context.OfType(PolicyTypes.FlowLog).ToList();
+        var flowLogs = context.OfType(AwsTypes.FlowLog).ToList();
         foreach (var vpc in context.Routing.Vpcs)
         {
             var traffic = flowLogs

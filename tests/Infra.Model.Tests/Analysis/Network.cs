@@ -82,7 +82,7 @@ internal sealed class Network
             foreach (var az in natZones)
             {
                 records.Add(NatGateway($"nat-{az}", $"public-{az}"));
-                records.Add(Record(ResourceTypes.Eip, $"nat-eip-{az}", ("domain", "vpc")));
+                records.Add(Record(AwsTypes.Eip, $"nat-eip-{az}", ("domain", "vpc")));
             }
 
             foreach (var az in zones)
@@ -101,9 +101,9 @@ internal sealed class Network
 
         if (InterfaceServices.Count > 0)
         {
-            records.Add(Record(ResourceTypes.SecurityGroup, "endpoints-sg", ("vpcId", Id("workload"))));
+            records.Add(Record(AwsTypes.SecurityGroup, "endpoints-sg", ("vpcId", Id("workload"))));
             records.Add(Record(
-                ResourceTypes.SecurityGroupIngressRule, "endpoints-https", ("securityGroupId", Id("endpoints-sg")), ("ipProtocol", "tcp"),
+                AwsTypes.SecurityGroupIngressRule, "endpoints-https", ("securityGroupId", Id("endpoints-sg")), ("ipProtocol", "tcp"),
                 ("fromPort", 443.0), ("toPort", 443.0), ("cidrIpv4", InterfaceSecurityGroupSource)));
             var hosts = (InterfaceZones ?? zones).Select(az => (object)Id($"private-{az}")).ToArray();
             foreach (var service in InterfaceServices)
@@ -146,22 +146,22 @@ internal sealed class Network
 
             var nodes = (LoadBalancerZones ?? zones).Select(az => (object)Id($"appliance-{az}")).ToArray();
             var loadBalancer = Record(
-                ResourceTypes.LoadBalancer, "gwlb", ("loadBalancerType", "gateway"), ("subnets", List(nodes)), ("enableCrossZoneLoadBalancing", CrossZone));
+                AwsTypes.LoadBalancer, "gwlb", ("loadBalancerType", "gateway"), ("subnets", List(nodes)), ("enableCrossZoneLoadBalancing", CrossZone));
             records.Add(loadBalancer with { Outputs = Map(("arn", "arn:aws:elasticloadbalancing:gwlb")) });
-            var targetGroup = Record(ResourceTypes.TargetGroup, "appliances", ("protocol", "GENEVE"), ("port", 6081.0));
+            var targetGroup = Record(AwsTypes.TargetGroup, "appliances", ("protocol", "GENEVE"), ("port", 6081.0));
             records.Add(targetGroup with { Outputs = Map(("arn", "arn:aws:elasticloadbalancing:tg")) });
             records.Add(Record(
-                ResourceTypes.Listener, "listener", ("loadBalancerArn", "arn:aws:elasticloadbalancing:gwlb"),
+                AwsTypes.Listener, "listener", ("loadBalancerArn", "arn:aws:elasticloadbalancing:gwlb"),
                 ("defaultActions", List(Map(("type", "forward"), ("targetGroupArn", "arn:aws:elasticloadbalancing:tg"))))));
             foreach (var az in ApplianceZones ?? zones)
             {
-                records.Add(Record(ResourceTypes.Instance, $"appliance-{az}-1", ("subnetId", Id($"appliance-{az}")), ("instanceType", "c5n.large")));
+                records.Add(Record(AwsTypes.Instance, $"appliance-{az}-1", ("subnetId", Id($"appliance-{az}")), ("instanceType", "c5n.large")));
                 records.Add(Record(
-                    ResourceTypes.TargetGroupAttachment, $"appliance-{az}-1-registration", ("targetGroupArn", "arn:aws:elasticloadbalancing:tg"),
+                    AwsTypes.TargetGroupAttachment, $"appliance-{az}-1-registration", ("targetGroupArn", "arn:aws:elasticloadbalancing:tg"),
                     ("targetId", Id($"appliance-{az}-1"))));
             }
 
-            var service = Record(ResourceTypes.VpcEndpointService, "service", ("gatewayLoadBalancerArns", List("arn:aws:elasticloadbalancing:gwlb")));
+            var service = Record(AwsTypes.VpcEndpointService, "service", ("gatewayLoadBalancerArns", List("arn:aws:elasticloadbalancing:gwlb")));
             records.Add(service with { Outputs = Map(("serviceName", serviceName)) });
         }
 

@@ -80,7 +80,7 @@ public class RuleTests
     {
         AssertFindings(
             Plus(Record(
-                PolicyTypes.SecurityGroupEgressRule, "default-egress", ("securityGroupId", ReportedDefaultGroupId), ("ipProtocol", "-1"),
+                AwsTypes.SecurityGroupEgressRule, "default-egress", ("securityGroupId", ReportedDefaultGroupId), ("ipProtocol", "-1"),
                 ("cidrIpv4", "0.0.0.0/0"))),
             F("PC-NET-002", "workload-default-sg", "Default security group workload-default-sg of VPC workload has 0 ingress rules and 1 egress rule; it must have none."));
     }
@@ -131,7 +131,7 @@ public class RuleTests
     public void Net004_a_separate_ingress_rule_open_to_the_ipv6_internet()
     {
         AssertFindings(
-            Plus(Record(PolicyTypes.SecurityGroupIngressRule, "app-everything-v6", ("securityGroupId", Id("app-sg")), ("ipProtocol", "-1"), ("cidrIpv6", "::/0"))),
+            Plus(Record(AwsTypes.SecurityGroupIngressRule, "app-everything-v6", ("securityGroupId", Id("app-sg")), ("ipProtocol", "-1"), ("cidrIpv6", "::/0"))),
             F("PC-NET-004", "app-everything-v6", "Ingress rule app-everything-v6 of security group app-sg admits all traffic from ::/0; no port may be open to the internet."));
     }
 
@@ -140,7 +140,7 @@ public class RuleTests
     {
         AssertFindings(
             Plus(Record(
-                PolicyTypes.SecurityGroupRule, "app-rdp", ("type", "ingress"), ("securityGroupId", Id("app-sg")), ("protocol", "tcp"),
+                AwsTypes.SecurityGroupRule, "app-rdp", ("type", "ingress"), ("securityGroupId", Id("app-sg")), ("protocol", "tcp"),
                 ("fromPort", 3389.0), ("toPort", 3389.0), ("cidrBlocks", List("0.0.0.0/0")))),
             F("PC-NET-004", "app-rdp", "Ingress rule app-rdp of security group app-sg admits tcp port 3389 from 0.0.0.0/0; only tcp 443 may be open to the internet."),
             options: [new PortSpec("tcp", 443)]);
@@ -150,8 +150,8 @@ public class RuleTests
     public void Net004_an_allowed_public_port_passes_on_a_group_used_only_in_the_public_tier()
     {
         var records = Plus(
-            Record(PolicyTypes.SecurityGroup, "web-sg", ("vpcId", Id(VpcName)), ("ingress", List(Block("tcp", 443, 443, "0.0.0.0/0")))),
-            Record(PolicyTypes.LoadBalancer, "web-lb", ("loadBalancerType", "application"), ("subnets", List(Id("workload-public-a"))), ("securityGroups", List(Id("web-sg")))));
+            Record(AwsTypes.SecurityGroup, "web-sg", ("vpcId", Id(VpcName)), ("ingress", List(Block("tcp", 443, 443, "0.0.0.0/0")))),
+            Record(AwsTypes.LoadBalancer, "web-lb", ("loadBalancerType", "application"), ("subnets", List(Id("workload-public-a"))), ("securityGroups", List(Id("web-sg")))));
 
         AssertFindings(records, options: [new PortSpec("tcp", 443)]);
         AssertFindings(
@@ -242,7 +242,7 @@ public class RuleTests
     {
         AssertFindings(
             Plus(Record(
-                PolicyTypes.SecurityGroupIngressRule, "endpoints-from-app", ("securityGroupId", Id("endpoints-sg")), ("ipProtocol", "tcp"),
+                AwsTypes.SecurityGroupIngressRule, "endpoints-from-app", ("securityGroupId", Id("endpoints-sg")), ("ipProtocol", "tcp"),
                 ("fromPort", 443.0), ("toPort", 443.0), ("referencedSecurityGroupId", Id("app-sg")))),
             F("PC-EP-001", "endpoints-from-app", "Ingress rule endpoints-from-app of security group endpoints-sg (interface endpoint ssm-endpoint) admits tcp port 443 from security group app-sg; it may admit only tcp 443 from the VPC's CIDR 10.0.0.0/16."));
     }
@@ -329,7 +329,7 @@ public class RuleTests
     public void Ep003_a_separate_endpoint_policy_resource_is_read_too()
     {
         AssertFindings(
-            Plus(Record(PolicyTypes.VpcEndpointPolicy, "s3-endpoint-policy", ("vpcEndpointId", Id("s3-endpoint")), ("policy", EndpointPolicy(Statement("Allow", "s3:GetObject", "*"))))),
+            Plus(Record(AwsTypes.VpcEndpointPolicy, "s3-endpoint-policy", ("vpcEndpointId", Id("s3-endpoint")), ("policy", EndpointPolicy(Statement("Allow", "s3:GetObject", "*"))))),
             F("PC-EP-003", "s3-endpoint-policy", "Statement #1 of the policy of S3 gateway endpoint s3-endpoint allows every resource; allow the needed actions on the named buckets only."));
     }
 
@@ -472,7 +472,7 @@ public class RuleTests
     public void Ec2001_a_launch_template_without_metadata_options()
     {
         AssertFindings(
-            Plus(Record(PolicyTypes.LaunchTemplate, "app-template", ("imageId", "ami-0123456789abcdef0"))),
+            Plus(Record(AwsTypes.LaunchTemplate, "app-template", ("imageId", "ami-0123456789abcdef0"))),
             F("PC-EC2-001", "app-template", "Launch template app-template does not require IMDSv2 (metadataOptions.httpTokens is unset); set it to required."));
     }
 
@@ -507,7 +507,7 @@ public class RuleTests
     {
         AssertFindings(
             Plus(Record(
-                PolicyTypes.LaunchTemplate, "app-template", ("metadataOptions", Map(("httpTokens", "required"))),
+                AwsTypes.LaunchTemplate, "app-template", ("metadataOptions", Map(("httpTokens", "required"))),
                 ("blockDeviceMappings", List(Map(("deviceName", "/dev/xvda"), ("ebs", Map(("encrypted", "false"), ("volumeSize", 20.0)))))))),
             F("PC-EC2-002", "app-template", "Block device /dev/xvda of launch template app-template is not encrypted (ebs.encrypted is false)."));
     }
@@ -516,7 +516,7 @@ public class RuleTests
     public void Ec2002_a_standalone_unencrypted_volume()
     {
         AssertFindings(
-            Plus(Record(PolicyTypes.EbsVolume, "data", ("availabilityZone", "us-east-1a"), ("size", 100.0))),
+            Plus(Record(AwsTypes.EbsVolume, "data", ("availabilityZone", "us-east-1a"), ("size", 100.0))),
             F("PC-EC2-002", "data", "EBS volume data is not encrypted (encrypted is unset)."));
     }
 
@@ -549,7 +549,7 @@ public class RuleTests
     [Fact]
     public void Gwlb001_other_target_groups_are_not_this_rules_business()
     {
-        AssertFindings(Plus(Record(PolicyTypes.TargetGroup, "web", ("protocol", "HTTP"), ("port", 80.0))));
+        AssertFindings(Plus(Record(AwsTypes.TargetGroup, "web", ("protocol", "HTTP"), ("port", 80.0))));
     }
 
     // PC-GWLB-002 ------------------------------------------------------------------------------------------------------
@@ -574,7 +574,7 @@ public class RuleTests
     public void Gwlb002_a_separate_allowed_principal_resource_with_a_wildcard_account()
     {
         var records = Plus(Record(
-            PolicyTypes.VpcEndpointServiceAllowedPrincipal, "any-account", ("vpcEndpointServiceId", Id("inspection-service")),
+            AwsTypes.VpcEndpointServiceAllowedPrincipal, "any-account", ("vpcEndpointServiceId", Id("inspection-service")),
             ("principalArn", "arn:aws:iam::*:root")));
 
         AssertFindings(

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Infra.Model.Policy;
 using Infra.Model.Routing;
 using static Infra.Model.Tests.Routing.Aws;
 
@@ -25,8 +24,8 @@ internal static class Stack
         {
             Outputs = Map(("defaultSecurityGroupId", ReportedDefaultGroupId)),
         },
-        Record(PolicyTypes.DefaultSecurityGroup, "workload-default-sg", ("vpcId", Id(VpcName)), ("ingress", List()), ("egress", List())),
-        Record(PolicyTypes.FlowLog, "workload-flow-log", ("vpcId", Id(VpcName)), ("trafficType", "ALL"), ("logDestinationType", "cloud-watch-logs")),
+        Record(AwsTypes.DefaultSecurityGroup, "workload-default-sg", ("vpcId", Id(VpcName)), ("ingress", List()), ("egress", List())),
+        Record(AwsTypes.FlowLog, "workload-flow-log", ("vpcId", Id(VpcName)), ("trafficType", "ALL"), ("logDestinationType", "cloud-watch-logs")),
         InternetGateway("workload-igw", VpcName),
         Subnet("workload-public-a", VpcName, "10.0.0.0/24", "public"),
         Subnet("workload-private-a", VpcName, "10.0.16.0/20", "private"),
@@ -41,31 +40,31 @@ internal static class Stack
         Record(
             AwsTypes.VpcEndpoint, "s3-endpoint", ("vpcId", Id(VpcName)), ("serviceName", S3), ("vpcEndpointType", "Gateway"),
             ("routeTableIds", List(Id("workload-private-rt"))), ("policy", EndpointPolicy(Statement("Allow", new[] { "s3:GetObject", "s3:PutObject" }, BucketArns())))),
-        Record(PolicyTypes.SecurityGroup, "endpoints-sg", ("vpcId", Id(VpcName)), ("description", "Interface endpoints")),
+        Record(AwsTypes.SecurityGroup, "endpoints-sg", ("vpcId", Id(VpcName)), ("description", "Interface endpoints")),
         Record(
-            PolicyTypes.SecurityGroupIngressRule, "endpoints-https", ("securityGroupId", Id("endpoints-sg")), ("ipProtocol", "tcp"),
+            AwsTypes.SecurityGroupIngressRule, "endpoints-https", ("securityGroupId", Id("endpoints-sg")), ("ipProtocol", "tcp"),
             ("fromPort", 443.0), ("toPort", 443.0), ("cidrIpv4", VpcCidr)),
         Record(
             AwsTypes.VpcEndpoint, "ssm-endpoint", ("vpcId", Id(VpcName)), ("serviceName", "com.amazonaws.us-east-1.ssm"),
             ("vpcEndpointType", "Interface"), ("privateDnsEnabled", true), ("subnetIds", List(Id("workload-private-a"))),
             ("securityGroupIds", List(Id("endpoints-sg")))),
-        Record(PolicyTypes.Bucket, "demo-bucket", ("bucket", BucketName)),
+        Record(AwsTypes.Bucket, "demo-bucket", ("bucket", BucketName)),
         Record(
-            PolicyTypes.BucketPublicAccessBlock, "demo-bucket-public-access-block", ("bucket", Id("demo-bucket")), ("blockPublicAcls", true),
+            AwsTypes.BucketPublicAccessBlock, "demo-bucket-public-access-block", ("bucket", Id("demo-bucket")), ("blockPublicAcls", true),
             ("blockPublicPolicy", true), ("ignorePublicAcls", true), ("restrictPublicBuckets", true)),
         Record(
-            PolicyTypes.BucketEncryption, "demo-bucket-encryption", ("bucket", Id("demo-bucket")),
+            AwsTypes.BucketEncryption, "demo-bucket-encryption", ("bucket", Id("demo-bucket")),
             ("rules", List(Map(("applyServerSideEncryptionByDefault", Map(("sseAlgorithm", "aws:kms"))), ("bucketKeyEnabled", true))))),
-        Record(PolicyTypes.BucketPolicy, "demo-bucket-policy", ("bucket", Id("demo-bucket")), ("policy", BucketPolicy(Id("s3-endpoint")))),
-        Record(PolicyTypes.SecurityGroup, "app-sg", ("vpcId", Id(VpcName)), ("description", "Application")),
+        Record(AwsTypes.BucketPolicy, "demo-bucket-policy", ("bucket", Id("demo-bucket")), ("policy", BucketPolicy(Id("s3-endpoint")))),
+        Record(AwsTypes.SecurityGroup, "app-sg", ("vpcId", Id(VpcName)), ("description", "Application")),
         Record(
-            PolicyTypes.Instance, "app", ("subnetId", Id("workload-application-a")), ("associatePublicIpAddress", false),
+            AwsTypes.Instance, "app", ("subnetId", Id("workload-application-a")), ("associatePublicIpAddress", false),
             ("vpcSecurityGroupIds", List(Id("app-sg"))), ("metadataOptions", Map(("httpEndpoint", "enabled"), ("httpTokens", "required"))),
             ("rootBlockDevice", Map(("encrypted", true), ("volumeType", "gp3")))),
         Record(
-            PolicyTypes.TargetGroup, "appliances", ("protocol", "GENEVE"), ("port", 6081.0),
+            AwsTypes.TargetGroup, "appliances", ("protocol", "GENEVE"), ("port", 6081.0),
             ("healthCheck", Map(("enabled", true), ("protocol", "TCP"), ("port", "80")))),
-        Record(PolicyTypes.VpcEndpointService, "inspection-service", ("acceptanceRequired", false), ("allowedPrincipals", List("arn:aws:iam::123456789012:root"))),
+        Record(AwsTypes.VpcEndpointService, "inspection-service", ("acceptanceRequired", false), ("allowedPrincipals", List("arn:aws:iam::123456789012:root"))),
     ];
 
     /// <summary>The compliant stack with one resource's inputs changed.</summary>

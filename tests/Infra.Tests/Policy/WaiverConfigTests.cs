@@ -1,4 +1,5 @@
 using Infra.Model.Policy;
+using Infra.Model.Routing;
 
 namespace Infra.Tests.Policy;
 
@@ -9,7 +10,7 @@ public class WaiverConfigTests(InspectedRun fixture) : IClassFixture<InspectedRu
         new(InspectedRun.Config) { ["policyWaivers"] = waivers };
 
     private IEnumerable<Model.Routing.ResourceRecord> WithoutFlowLogs =>
-        fixture.Run.Records.Where(r => r.Type != PolicyTypes.FlowLog);
+        fixture.Run.Records.Where(r => r.Type != AwsTypes.FlowLog);
 
     [Fact]
     public void A_rule_waived_in_config_is_reported_as_waived_with_its_reason()
