@@ -3,9 +3,6 @@ using Infra.Components;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
 using Pulumi;
-using Pulumi.Aws;
-using Pulumi.Aws.Ec2;
-using Pulumi.Aws.Ec2.Inputs;
 
 return await Deployment.RunAsync(PrivateConnectivity.BuildAsync);
 
@@ -20,26 +17,19 @@ public static class PrivateConnectivity
         var settings = ReadSettings();
         var region = new Config("aws").Get("region")
             ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
-        // Only the region's own zones: Local Zones and Wavelength Zones an account has opted into have no GWLB or NAT.
-        var zoneNames = (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
-        {
-            State = "available",
-            Filters = [new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterArgs { Name = "opt-in-status", Values = ["opt-in-not-required"] }],
-        })).Names;
-        var zones = Validate(() => settings.ValidateAgainstRegion(region, zoneNames));
-        var workloadPlan = settings.WorkloadVpcEnabled ? Validate(settings.PlanWorkloadVpc) : null;
-        var providerPlan = settings.ProviderSideEnabled ? Validate(settings.PlanProviderVpc) : null;
+        var regionalZones = await AwsLookups.RegionalZonesAsync();
+        var zones = Validate(() => settings.ValidateAgainstRegion(region, regionalZones));
 
         var outputs = new Dictionary<string, object?> { ["region"] = region, ["availabilityZones"] = zones };
-        InspectionProvider? provider = null;
-        if (providerPlan is not null)
+        Output<string>? providerServiceName = null;
+        if (settings.ProviderSideEnabled)
         {
-            provider = await BuildProviderAsync(settings, providerPlan, zones, region, outputs);
+            providerServiceName = BuildProvider(settings, zones, outputs);
         }
 
-        if (workloadPlan is not null)
+        if (settings.WorkloadVpcEnabled)
         {
-            BuildWorkload(settings, workloadPlan, zones, region, provider, outputs);
+            BuildWorkload(settings, zones, region, providerServiceName, outputs);
         }
 
         return outputs;
@@ -111,57 +101,78 @@ public static class PrivateConnectivity
         }
     }
 
-    private static async Task<InspectionProvider> BuildProviderAsync(
-        StackSettings settings, VpcPlan plan, IReadOnlyList<string> zones, string region, Dictionary<string, object?> outputs)
+    private static Output<string> BuildProvider(StackSettings settings, IReadOnlyList<string> zones, Dictionary<string, object?> outputs)
     {
         var inspection = settings.Inspection;
-        var ami = inspection.ApplianceAmi ?? await LatestAmazonLinuxAmiAsync();
-        var principals = inspection.AllowedPrincipals.Count > 0
-            ? inspection.AllowedPrincipals
-            : [$"arn:{AwsPartition.ForRegion(region)}:iam::{(await GetCallerIdentity.InvokeAsync()).AccountId}:root"];
-
-        var network = new VpcNetwork("inspection", new VpcNetworkArgs
+        var tags = new Dictionary<string, string>(settings.Tags);
+        var network = new VpcNetwork("inspection", NetworkArgs(settings, inspection.ProviderVpcCidr, settings.ProviderTiers, zones, internetGateway: false));
+        var principals = new InputList<string>();
+        foreach (var principal in inspection.AllowedPrincipals)
         {
-            Plan = plan,
-            AvailabilityZones = zones,
-            InternetGateway = false,
-            FlowLogRetentionDays = settings.FlowLogRetentionDays,
-            Tags = settings.Tags,
-        });
+            principals.Add(principal);
+        }
+
         var provider = new InspectionProvider("inspection", new InspectionProviderArgs
         {
-            Network = network,
-            ApplianceAmi = ami,
+            VpcId = network.VpcId,
+            VpcCidr = network.CidrBlock,
+            ApplianceSubnetIds = network.SubnetIdsOf(Tiers.Appliance),
+            AvailabilityZoneNames = [.. zones],
+            ApplianceAmi = inspection.ApplianceAmi is { } ami ? (Input<string>)ami : null,
             ApplianceInstanceType = inspection.ApplianceInstanceType,
             AppliancesPerAz = inspection.AppliancesPerAz,
             HealthCheckPort = inspection.HealthCheckPort,
             HealthCheckProtocol = inspection.HealthCheckProtocol,
             HealthCheckPath = inspection.HealthCheckPath,
-            AllowedPrincipals = principals.ToArray(),
-            Tags = settings.Tags,
+            AllowedPrincipals = inspection.AllowedPrincipals.Count > 0 ? principals : null,
+            Tags = tags,
         });
 
         outputs["inspectionVpcId"] = network.VpcId;
-        outputs["applianceSubnetIds"] = Output.All(network.SubnetsOf(Tiers.Appliance).Select(s => s.Id));
-        outputs["gatewayLoadBalancerArn"] = provider.LoadBalancer.Arn;
-        outputs["applianceTargetGroupArn"] = provider.TargetGroup.Arn;
+        outputs["applianceSubnetIds"] = network.SubnetIdsOf(Tiers.Appliance);
+        outputs["gatewayLoadBalancerArn"] = provider.LoadBalancerArn;
+        outputs["applianceTargetGroupArn"] = provider.TargetGroupArn;
         outputs["endpointServiceName"] = provider.EndpointServiceName;
-        return provider;
+        return provider.EndpointServiceName;
+    }
+
+    /// <summary>A <see cref="VpcNetwork"/> of the stack's settings: the subnets the settings planned, in the stack's zones.</summary>
+    private static VpcNetworkArgs NetworkArgs(
+        StackSettings settings, string cidr, IReadOnlyList<TierSpec> tiers, IReadOnlyList<string> zones, bool internetGateway)
+    {
+        var prefixes = settings.SubnetPrefixLengths;
+        return new VpcNetworkArgs
+        {
+            CidrBlock = cidr,
+            AvailabilityZoneNames = [.. zones],
+            Tiers = [.. tiers.Select(t => t.Tier)],
+            SubnetPrefixLengths = new SubnetPrefixLengthsArgs
+            {
+                Public = prefixes.Public,
+                Private = prefixes.Private,
+                Application = prefixes.Application,
+                Endpoint = prefixes.Endpoint,
+                Appliance = prefixes.Appliance,
+            },
+            InternetGateway = internetGateway,
+            NatStrategy = settings.NatStrategy switch
+            {
+                NatStrategy.Single => "single",
+                NatStrategy.PerAz => "perAz",
+                _ => "none",
+            },
+            FlowLogRetentionDays = settings.FlowLogRetentionDays,
+            Tags = new Dictionary<string, string>(settings.Tags),
+        };
     }
 
     private static void BuildWorkload(
-        StackSettings settings, VpcPlan plan, IReadOnlyList<string> zones, string region, InspectionProvider? provider,
+        StackSettings settings, IReadOnlyList<string> zones, string region, Output<string>? providerServiceName,
         Dictionary<string, object?> outputs)
     {
-        var network = new VpcNetwork("workload", new VpcNetworkArgs
-        {
-            Plan = plan,
-            AvailabilityZones = zones,
-            NatStrategy = settings.NatStrategy,
-            FlowLogRetentionDays = settings.FlowLogRetentionDays,
-            Tags = settings.Tags,
-        });
-        var privateTableIds = network.DistinctRouteTablesOf(Tiers.Private).Select(t => t.Id).ToArray();
+        var tags = new Dictionary<string, string>(settings.Tags);
+        var network = new VpcNetwork("workload", NetworkArgs(settings, settings.VpcCidr, settings.WorkloadTiers, zones, internetGateway: true));
+        var privateTableIds = network.DistinctRouteTableIdsOf(Tiers.Private);
 
         // The endpoint policy names the demo bucket and the bucket policy names the endpoint: the bucket's name
         // reaches the endpoint through a deferred output.
@@ -184,7 +195,7 @@ public static class PrivateConnectivity
             Service = "s3",
             RouteTableIds = privateTableIds,
             AllowedBucketNames = settings.Demo.Bucket || settings.EndpointBucketNames.Count > 0 ? bucketNames : null,
-            Tags = settings.Tags,
+            Tags = tags,
         });
         outputs["s3GatewayEndpointId"] = s3.EndpointId;
         outputs["s3PrefixListId"] = s3.PrefixListId;
@@ -197,7 +208,7 @@ public static class PrivateConnectivity
                 Region = region,
                 Service = "dynamodb",
                 RouteTableIds = privateTableIds,
-                Tags = settings.Tags,
+                Tags = tags,
             });
             outputs["dynamoDbGatewayEndpointId"] = dynamoDb.EndpointId;
         }
@@ -209,9 +220,9 @@ public static class PrivateConnectivity
                 VpcId = network.VpcId,
                 VpcCidr = network.CidrBlock,
                 Region = region,
-                SubnetIds = network.SubnetsOf(Tiers.Private).Select(s => (Input<string>)s.Id).ToList(),
-                Services = settings.InterfaceEndpoints,
-                Tags = settings.Tags,
+                SubnetIds = network.SubnetIdsOf(Tiers.Private),
+                Services = [.. settings.InterfaceEndpoints],
+                Tags = tags,
             });
             outputs["interfaceEndpointIds"] = interfaceEndpoints.EndpointIds;
             outputs["interfaceEndpointDnsNames"] = interfaceEndpoints.DnsNames;
@@ -224,7 +235,7 @@ public static class PrivateConnectivity
                 NamePrefix = $"{Deployment.Instance.ProjectName}-{Deployment.Instance.StackName}".ToLowerInvariant(),
                 GatewayEndpointId = s3.EndpointId,
                 Region = region,
-                Tags = settings.Tags,
+                Tags = tags,
             });
             demoBucketName!.Resolve(demo.BucketName);
             outputs["bucketName"] = demo.BucketName;
@@ -235,13 +246,12 @@ public static class PrivateConnectivity
                 {
                     VpcId = network.VpcId,
                     VpcCidr = network.CidrBlock,
-                    SubnetId = network.SubnetsOf(Tiers.Private)[0].Id,
-                    Ami = Output.Create(LatestAmazonLinuxAmiAsync()),
+                    SubnetId = network.SubnetIdsOf(Tiers.Private).Apply(ids => ids[0]),
                     InstanceType = settings.Demo.InstanceType,
                     Region = region,
                     BucketArn = demo.BucketArn,
                     S3PrefixListId = s3.PrefixListId,
-                    Tags = settings.Tags,
+                    Tags = tags,
                 });
                 outputs["privateInstanceId"] = instance.InstanceId;
             }
@@ -251,39 +261,29 @@ public static class PrivateConnectivity
         {
             var consumer = new InspectionConsumer("inspection", new InspectionConsumerArgs
             {
-                Network = network,
-                EndpointServiceName = provider?.EndpointServiceName
-                    ?? Output.Create(settings.Inspection.EndpointServiceName!),
-                Tags = settings.Tags,
+                VpcId = network.VpcId,
+                AvailabilityZoneNames = [.. zones],
+                InternetGatewayId = network.InternetGatewayId.Apply(id => id!),
+                EndpointSubnetIds = network.SubnetIdsOf(Tiers.Endpoint),
+                EndpointRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Endpoint]),
+                ApplicationRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Application]),
+                ApplicationSubnetCidrs = network.SubnetCidrs.Apply(t => t[Tiers.Application]),
+                EndpointServiceName = providerServiceName ?? Output.Create(settings.Inspection.EndpointServiceName!),
+                Tags = tags,
             });
-            outputs["gwlbEndpointIds"] = Output.All(consumer.Endpoints.Select(e => e.Id));
-            outputs["edgeRouteTableId"] = consumer.EdgeRouteTable.Id;
+            outputs["gwlbEndpointIds"] = consumer.GwlbEndpointIds;
+            outputs["edgeRouteTableId"] = consumer.EdgeRouteTableId;
         }
 
         outputs["vpcId"] = network.VpcId;
         outputs["vpcCidr"] = network.CidrBlock;
-        foreach (var tier in network.TierNames)
+        foreach (var tier in settings.WorkloadTiers.Select(t => t.Tier))
         {
-            outputs[$"{tier}SubnetIds"] = Output.All(network.SubnetsOf(tier).Select(s => s.Id));
-            outputs[$"{tier}RouteTableIds"] = Output.All(network.DistinctRouteTablesOf(tier).Select(t => t.Id));
+            outputs[$"{tier}SubnetIds"] = network.SubnetIdsOf(tier);
+            outputs[$"{tier}RouteTableIds"] = network.DistinctRouteTableIdsOf(tier);
         }
 
-        outputs["natGatewayIds"] = Output.All(network.NatGateways.Select(n => n.Id));
-        outputs["internetGatewayId"] = network.InternetGateway?.Id;
-    }
-
-    private static async Task<string> LatestAmazonLinuxAmiAsync()
-    {
-        var ami = await GetAmi.InvokeAsync(new GetAmiArgs
-        {
-            MostRecent = true,
-            Owners = ["amazon"],
-            Filters =
-            [
-                new GetAmiFilterArgs { Name = "name", Values = ["al2023-ami-2023.*-x86_64"] },
-                new GetAmiFilterArgs { Name = "state", Values = ["available"] },
-            ],
-        });
-        return ami.Id;
+        outputs["natGatewayIds"] = network.NatGatewayIds;
+        outputs["internetGatewayId"] = network.InternetGatewayId;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Pulumi;
 using Pulumi.Aws.Ec2;
@@ -6,22 +5,31 @@ using Pulumi.Aws.Ec2;
 namespace Infra.Components;
 
 /// <summary>What a <see cref="GatewayEndpoint"/> builds.</summary>
-public sealed class GatewayEndpointArgs
+public sealed class GatewayEndpointArgs : ResourceArgs
 {
-    public required Input<string> VpcId { get; init; }
+    /// <summary>The VPC the endpoint belongs to.</summary>
+    [Input("vpcId", required: true)]
+    public Input<string> VpcId { get; set; } = null!;
 
-    public required string Region { get; init; }
+    /// <summary>The VPC's region, such as eu-west-1.</summary>
+    [Input("region", required: true)]
+    public string Region { get; set; } = null!;
 
     /// <summary><c>s3</c> or <c>dynamodb</c>: the two services AWS offers gateway endpoints for.</summary>
-    public required string Service { get; init; }
+    [Input("service", required: true)]
+    public string Service { get; set; } = null!;
 
     /// <summary>The route tables that get the service's prefix-list route (the private ones).</summary>
-    public required InputList<string> RouteTableIds { get; init; }
+    [Input("routeTableIds", required: true)]
+    public InputList<string> RouteTableIds { get; set; } = null!;
 
-    /// <summary>For S3: the only buckets the endpoint lets traffic reach. Empty: the endpoint allows any bucket.</summary>
-    public InputList<string>? AllowedBucketNames { get; init; }
+    /// <summary>For S3: the only buckets the endpoint lets traffic reach. Unset or empty: the endpoint allows any bucket.</summary>
+    [Input("allowedBucketNames")]
+    public InputList<string>? AllowedBucketNames { get; set; }
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Tags added to the endpoint.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>
@@ -34,31 +42,38 @@ public sealed class GatewayEndpoint : ComponentResource
         ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"];
 
     public GatewayEndpoint(string name, GatewayEndpointArgs args, ComponentResourceOptions? options = null)
-        : base("infra:network:GatewayEndpoint", name, options)
+        : base(PackageInfo.TypeToken(nameof(GatewayEndpoint)), name, options)
     {
-        if (args.Service is not ("s3" or "dynamodb"))
+        ArgumentNullException.ThrowIfNull(args);
+        var errors = new InputErrors(nameof(GatewayEndpoint), name);
+        var region = errors.Required("region", args.Region);
+        var service = errors.Required("service", args.Service);
+        if (service is not ("s3" or "dynamodb"))
         {
-            throw new ArgumentException($"AWS offers gateway endpoints for s3 and dynamodb only, not {args.Service}.", nameof(args));
+            throw errors.Error("service", service, "s3 or dynamodb, the only services AWS offers gateway endpoints for");
         }
 
-        ServiceName = AwsPartition.EndpointServiceName(args.Region, args.Service);
+        _ = errors.Required("vpcId", args.VpcId);
+        _ = errors.Required("routeTableIds", args.RouteTableIds);
+        var serviceName = AwsPartition.EndpointServiceName(region, service);
         var endpointArgs = new VpcEndpointArgs
         {
             VpcId = args.VpcId,
-            ServiceName = ServiceName,
+            ServiceName = serviceName,
             VpcEndpointType = "Gateway",
             RouteTableIds = args.RouteTableIds,
             Tags = ResourceTags.For(args.Tags, name),
         };
-        if (args.Service == "s3" && args.AllowedBucketNames is { } buckets)
+        if (service == "s3" && args.AllowedBucketNames is { } buckets)
         {
-            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(args.Region));
+            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(region));
         }
 
-        Endpoint = new VpcEndpoint(name, endpointArgs, new CustomResourceOptions { Parent = this });
+        var endpoint = new VpcEndpoint(name, endpointArgs, new CustomResourceOptions { Parent = this });
 
-        EndpointId = Endpoint.Id;
-        PrefixListId = Endpoint.PrefixListId;
+        EndpointId = endpoint.Id;
+        PrefixListId = endpoint.PrefixListId;
+        ServiceName = Output.Create(serviceName);
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["endpointId"] = EndpointId,
@@ -67,13 +82,17 @@ public sealed class GatewayEndpoint : ComponentResource
         });
     }
 
-    public VpcEndpoint Endpoint { get; }
+    /// <summary>The endpoint's id (vpce-…).</summary>
+    [Output("endpointId")]
+    public Output<string> EndpointId { get; private set; }
 
-    public Output<string> EndpointId { get; }
+    /// <summary>The service's prefix list (pl-…), the destination of the routes AWS adds.</summary>
+    [Output("prefixListId")]
+    public Output<string> PrefixListId { get; private set; }
 
-    public Output<string> PrefixListId { get; }
-
-    public string ServiceName { get; }
+    /// <summary>The service name, such as com.amazonaws.eu-west-1.s3.</summary>
+    [Output("serviceName")]
+    public Output<string> ServiceName { get; private set; }
 
     /// <summary>Least privilege: object and listing actions on the named buckets only; an empty list keeps AWS's full-access default.</summary>
     private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition)

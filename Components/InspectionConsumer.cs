@@ -1,19 +1,50 @@
-using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Aws.Ec2;
 
 namespace Infra.Components;
 
-/// <summary>What an <see cref="InspectionConsumer"/> builds.</summary>
-public sealed class InspectionConsumerArgs
+/// <summary>What an <see cref="InspectionConsumer"/> builds. Every list has one entry per AZ, in AZ order.</summary>
+public sealed class InspectionConsumerArgs : ResourceArgs
 {
-    /// <summary>The workload VPC: it needs an internet gateway and the application and endpoint tiers.</summary>
-    public required VpcNetwork Network { get; init; }
+    /// <summary>The workload VPC.</summary>
+    [Input("vpcId", required: true)]
+    public Input<string> VpcId { get; set; } = null!;
+
+    /// <summary>The workload VPC's availability zones, in order; they name the per-AZ resources.</summary>
+    [Input("availabilityZoneNames")]
+    public List<string>? AvailabilityZoneNames { get; set; }
+
+    /// <summary>Without zone names: how many AZs the lists span; default 2.</summary>
+    [Input("availabilityZoneCount")]
+    public int? AvailabilityZoneCount { get; set; }
+
+    /// <summary>The workload VPC's internet gateway: its edge route table sends return traffic through inspection.</summary>
+    [Input("internetGatewayId", required: true)]
+    public Input<string> InternetGatewayId { get; set; } = null!;
+
+    /// <summary>The endpoint tier's subnets: each AZ's GWLB endpoint sits in its own.</summary>
+    [Input("endpointSubnetIds", required: true)]
+    public InputList<string> EndpointSubnetIds { get; set; } = null!;
+
+    /// <summary>The endpoint tier's route tables: their default route goes to the internet gateway.</summary>
+    [Input("endpointRouteTableIds", required: true)]
+    public InputList<string> EndpointRouteTableIds { get; set; } = null!;
+
+    /// <summary>The application tier's route tables: their default route goes to the GWLB endpoint of their AZ.</summary>
+    [Input("applicationRouteTableIds", required: true)]
+    public InputList<string> ApplicationRouteTableIds { get; set; } = null!;
+
+    /// <summary>The application tier's subnet blocks: the edge route table sends each back through its AZ's endpoint.</summary>
+    [Input("applicationSubnetCidrs", required: true)]
+    public InputList<string> ApplicationSubnetCidrs { get; set; } = null!;
 
     /// <summary>The provider's VPC endpoint service name (com.amazonaws.vpce.REGION.vpce-svc-…).</summary>
-    public required Input<string> EndpointServiceName { get; init; }
+    [Input("endpointServiceName", required: true)]
+    public Input<string> EndpointServiceName { get; set; } = null!;
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Tags added to every resource.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>
@@ -26,71 +57,81 @@ public sealed class InspectionConsumerArgs
 public sealed class InspectionConsumer : ComponentResource
 {
     public InspectionConsumer(string name, InspectionConsumerArgs args, ComponentResourceOptions? options = null)
-        : base("infra:inspection:InspectionConsumer", name, options)
+        : base(PackageInfo.TypeToken(nameof(InspectionConsumer)), name, options)
     {
-        var childOptions = new CustomResourceOptions { Parent = this };
-        var network = args.Network;
-        var internetGateway = network.InternetGateway
-            ?? throw new ArgumentException("Inspection needs a workload VPC with an internet gateway.", nameof(args));
-        var endpointSubnets = network.SubnetsOf(Model.Addressing.Tiers.Endpoint);
-        var endpointTables = network.RouteTablesOf(Model.Addressing.Tiers.Endpoint);
-        var applicationTables = network.RouteTablesOf(Model.Addressing.Tiers.Application);
-        var applicationCidrs = network.Plan.ForTier(Model.Addressing.Tiers.Application);
+        ArgumentNullException.ThrowIfNull(args);
+        var errors = new InputErrors(nameof(InspectionConsumer), name);
+        _ = errors.Required("vpcId", args.VpcId);
+        var internetGatewayId = errors.Required("internetGatewayId", args.InternetGatewayId);
+        _ = errors.Required("endpointSubnetIds", args.EndpointSubnetIds);
+        _ = errors.Required("endpointRouteTableIds", args.EndpointRouteTableIds);
+        _ = errors.Required("applicationRouteTableIds", args.ApplicationRouteTableIds);
+        _ = errors.Required("applicationSubnetCidrs", args.ApplicationSubnetCidrs);
+        _ = errors.Required("endpointServiceName", args.EndpointServiceName);
+        var zones = ZonePlacement.Resolve(
+            args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", this);
+        Output<string> At(InputList<string> list, int azIndex, string input) => PerAz.Item(list, azIndex, zones.Count, errors, input);
 
-        EdgeRouteTable = new RouteTable($"{name}-igw-edge-rt", new RouteTableArgs
+        var childOptions = new CustomResourceOptions { Parent = this };
+        var edgeRouteTable = new RouteTable($"{name}-igw-edge-rt", new RouteTableArgs
         {
-            VpcId = network.VpcId,
+            VpcId = args.VpcId,
             Tags = ResourceTags.For(args.Tags, $"{name}-igw-edge-rt", ("Tier", "edge")),
         }, childOptions);
         _ = new RouteTableAssociation($"{name}-igw-edge-association", new RouteTableAssociationArgs
         {
-            GatewayId = internetGateway.Id,
-            RouteTableId = EdgeRouteTable.Id,
+            GatewayId = internetGatewayId,
+            RouteTableId = edgeRouteTable.Id,
         }, childOptions);
 
         var endpoints = new List<VpcEndpoint>();
-        for (var azIndex = 0; azIndex < endpointSubnets.Count; azIndex++)
+        for (var azIndex = 0; azIndex < zones.Count; azIndex++)
         {
-            var az = network.AvailabilityZones[azIndex];
+            var az = zones.Labels[azIndex];
             var endpoint = new VpcEndpoint($"{name}-gwlbe-{az}", new VpcEndpointArgs
             {
-                VpcId = network.VpcId,
+                VpcId = args.VpcId,
                 ServiceName = args.EndpointServiceName,
                 VpcEndpointType = "GatewayLoadBalancer",
-                SubnetIds = { endpointSubnets[azIndex].Id },
+                SubnetIds = { At(args.EndpointSubnetIds, azIndex, "endpointSubnetIds") },
                 Tags = ResourceTags.For(args.Tags, $"{name}-gwlbe-{az}"),
             }, childOptions);
             endpoints.Add(endpoint);
 
             _ = new Route($"{name}-application-to-gwlbe-{az}", new RouteArgs
             {
-                RouteTableId = applicationTables[azIndex].Id,
+                RouteTableId = At(args.ApplicationRouteTableIds, azIndex, "applicationRouteTableIds"),
                 DestinationCidrBlock = "0.0.0.0/0",
                 VpcEndpointId = endpoint.Id,
             }, childOptions);
             _ = new Route($"{name}-gwlbe-to-igw-{az}", new RouteArgs
             {
-                RouteTableId = endpointTables[azIndex].Id,
+                RouteTableId = At(args.EndpointRouteTableIds, azIndex, "endpointRouteTableIds"),
                 DestinationCidrBlock = "0.0.0.0/0",
-                GatewayId = internetGateway.Id,
+                GatewayId = internetGatewayId,
             }, childOptions);
             _ = new Route($"{name}-edge-return-{az}", new RouteArgs
             {
-                RouteTableId = EdgeRouteTable.Id,
-                DestinationCidrBlock = applicationCidrs[azIndex].Cidr,
+                RouteTableId = edgeRouteTable.Id,
+                DestinationCidrBlock = At(args.ApplicationSubnetCidrs, azIndex, "applicationSubnetCidrs"),
                 VpcEndpointId = endpoint.Id,
             }, childOptions);
         }
 
-        Endpoints = endpoints;
+        GwlbEndpointIds = Output.All(endpoints.Select(e => e.Id)).Apply(ids => ids.ToArray());
+        EdgeRouteTableId = edgeRouteTable.Id;
         RegisterOutputs(new Dictionary<string, object?>
         {
-            ["gwlbEndpointIds"] = Output.All(endpoints.Select(e => e.Id)),
-            ["edgeRouteTableId"] = EdgeRouteTable.Id,
+            ["gwlbEndpointIds"] = GwlbEndpointIds,
+            ["edgeRouteTableId"] = EdgeRouteTableId,
         });
     }
 
-    public IReadOnlyList<VpcEndpoint> Endpoints { get; }
+    /// <summary>The GWLB endpoints' ids, one per AZ in AZ order.</summary>
+    [Output("gwlbEndpointIds")]
+    public Output<string[]> GwlbEndpointIds { get; private set; }
 
-    public RouteTable EdgeRouteTable { get; }
+    /// <summary>The internet gateway's edge route table.</summary>
+    [Output("edgeRouteTableId")]
+    public Output<string> EdgeRouteTableId { get; private set; }
 }

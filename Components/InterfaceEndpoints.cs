@@ -1,26 +1,36 @@
 using System.Collections.Immutable;
+using Infra.Model.Configuration;
 using Pulumi;
 using Pulumi.Aws.Ec2;
 
 namespace Infra.Components;
 
 /// <summary>What an <see cref="InterfaceEndpoints"/> builds.</summary>
-public sealed class InterfaceEndpointsArgs
+public sealed class InterfaceEndpointsArgs : ResourceArgs
 {
-    public required Input<string> VpcId { get; init; }
+    /// <summary>The VPC the endpoints belong to.</summary>
+    [Input("vpcId", required: true)]
+    public Input<string> VpcId { get; set; } = null!;
 
-    /// <summary>The VPC's CIDR: the only source the endpoints' security group admits (TCP 443).</summary>
-    public required string VpcCidr { get; init; }
+    /// <summary>The VPC's block: the only source the endpoints' security group admits (TCP 443).</summary>
+    [Input("vpcCidr", required: true)]
+    public Input<string> VpcCidr { get; set; } = null!;
 
-    public required string Region { get; init; }
+    /// <summary>The VPC's region, such as eu-west-1.</summary>
+    [Input("region", required: true)]
+    public string Region { get; set; } = null!;
 
     /// <summary>One subnet per AZ (the private tier): each endpoint gets a network interface in each.</summary>
-    public required IReadOnlyList<Input<string>> SubnetIds { get; init; }
+    [Input("subnetIds", required: true)]
+    public InputList<string> SubnetIds { get; set; } = null!;
 
-    /// <summary>Service short names, e.g. <c>ssm</c>, <c>ssmmessages</c>, <c>ec2messages</c>.</summary>
-    public required IReadOnlyList<string> Services { get; init; }
+    /// <summary>Service short names, such as ssm, ssmmessages, ec2messages.</summary>
+    [Input("services", required: true)]
+    public List<string> Services { get; set; } = null!;
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Tags added to every resource.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>
@@ -31,54 +41,69 @@ public sealed class InterfaceEndpointsArgs
 public sealed class InterfaceEndpoints : ComponentResource
 {
     public InterfaceEndpoints(string name, InterfaceEndpointsArgs args, ComponentResourceOptions? options = null)
-        : base("infra:network:InterfaceEndpoints", name, options)
+        : base(PackageInfo.TypeToken(nameof(InterfaceEndpoints)), name, options)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var errors = new InputErrors(nameof(InterfaceEndpoints), name);
+        var region = errors.Required("region", args.Region);
+        var services = errors.Required("services", args.Services);
+        SettingRules.InterfaceEndpointServices(services, "services", (key, value, allowed) => errors.Error(key, value, allowed));
+        _ = errors.Required("vpcId", args.VpcId);
+        _ = errors.Required("vpcCidr", args.VpcCidr);
+        _ = errors.Required("subnetIds", args.SubnetIds);
+
         var childOptions = new CustomResourceOptions { Parent = this };
-        SecurityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
+        var securityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
         {
             VpcId = args.VpcId,
             Description = "Interface endpoints: HTTPS from inside the VPC only",
             Tags = ResourceTags.For(args.Tags, $"{name}-sg"),
         }, childOptions);
 
-        SecureDefaults.AllowIn($"{name}-https-from-vpc", SecurityGroup.Id, "tcp", 443, args.VpcCidr, "HTTPS from the VPC", childOptions);
+        SecureDefaults.AllowIn($"{name}-https-from-vpc", securityGroup.Id, "tcp", 443, args.VpcCidr, "HTTPS from the VPC", childOptions);
 
-        var subnetIds = new InputList<string>();
-        foreach (var subnetId in args.SubnetIds)
-        {
-            subnetIds.Add(subnetId);
-        }
-
-        Endpoints = args.Services.ToImmutableSortedDictionary(
+        var endpoints = services.ToImmutableSortedDictionary(
             service => service,
             service => new VpcEndpoint($"{name}-{service.Replace('.', '-')}", new VpcEndpointArgs
             {
                 VpcId = args.VpcId,
-                ServiceName = AwsPartition.EndpointServiceName(args.Region, service),
+                ServiceName = AwsPartition.EndpointServiceName(region, service),
                 VpcEndpointType = "Interface",
                 PrivateDnsEnabled = true,
-                SubnetIds = subnetIds,
-                SecurityGroupIds = { SecurityGroup.Id },
+                SubnetIds = args.SubnetIds,
+                SecurityGroupIds = { securityGroup.Id },
                 Tags = ResourceTags.For(args.Tags, $"{name}-{service}"),
             }, childOptions));
 
-        EndpointIds = Endpoints.ToImmutableSortedDictionary(e => e.Key, e => e.Value.Id);
-        DnsNames = Endpoints.ToImmutableSortedDictionary(
+        SecurityGroupId = securityGroup.Id;
+        EndpointIds = ByService(endpoints.ToDictionary(e => e.Key, e => e.Value.Id));
+        DnsNames = ByService(endpoints.ToDictionary(
             e => e.Key,
-            e => e.Value.DnsEntries.Apply(entries => entries.IsDefaultOrEmpty ? string.Empty : entries[0].DnsName ?? string.Empty));
+            e => e.Value.DnsEntries.Apply(entries => entries.IsDefaultOrEmpty ? string.Empty : entries[0].DnsName ?? string.Empty)));
         RegisterOutputs(new Dictionary<string, object?>
         {
-            ["securityGroupId"] = SecurityGroup.Id,
+            ["securityGroupId"] = SecurityGroupId,
             ["endpointIds"] = EndpointIds,
             ["dnsNames"] = DnsNames,
         });
     }
 
-    public SecurityGroup SecurityGroup { get; }
+    /// <summary>The endpoints' security group.</summary>
+    [Output("securityGroupId")]
+    public Output<string> SecurityGroupId { get; private set; }
 
-    public ImmutableSortedDictionary<string, VpcEndpoint> Endpoints { get; }
+    /// <summary>Each service's endpoint id, by short name.</summary>
+    [Output("endpointIds")]
+    public Output<Dictionary<string, string>> EndpointIds { get; private set; }
 
-    public ImmutableSortedDictionary<string, Output<string>> EndpointIds { get; }
+    /// <summary>Each service's regional endpoint DNS name, by short name.</summary>
+    [Output("dnsNames")]
+    public Output<Dictionary<string, string>> DnsNames { get; private set; }
 
-    public ImmutableSortedDictionary<string, Output<string>> DnsNames { get; }
+    private static Output<Dictionary<string, string>> ByService(Dictionary<string, Output<string>> values)
+    {
+        var services = values.Keys.Order(StringComparer.Ordinal).ToList();
+        return Output.All(services.Select(s => values[s]))
+            .Apply(resolved => services.Select((service, i) => (service, value: resolved[i])).ToDictionary(x => x.service, x => x.value));
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Infra.Components;
 
 /// <summary>IAM policy documents this project writes more than once.</summary>
-public static class PolicyJson
+internal static class PolicyJson
 {
     /// <summary>
     /// A trust policy that lets one AWS service assume a role; with <paramref name="sourceAccount"/>, only on behalf of

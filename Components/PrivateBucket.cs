@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Pulumi;
 using Pulumi.Aws.S3;
@@ -8,17 +7,23 @@ using Pulumi.Random;
 namespace Infra.Components;
 
 /// <summary>What a <see cref="PrivateBucket"/> builds.</summary>
-public sealed class PrivateBucketArgs
+public sealed class PrivateBucketArgs : ResourceArgs
 {
     /// <summary>Bucket names start with this prefix and end with a random suffix.</summary>
-    public required string NamePrefix { get; init; }
+    [Input("namePrefix", required: true)]
+    public string NamePrefix { get; set; } = null!;
 
     /// <summary>The S3 gateway endpoint through which alone objects may be read and written.</summary>
-    public required Input<string> GatewayEndpointId { get; init; }
+    [Input("gatewayEndpointId", required: true)]
+    public Input<string> GatewayEndpointId { get; set; } = null!;
 
-    public required string Region { get; init; }
+    /// <summary>The bucket's region, such as eu-west-1.</summary>
+    [Input("region", required: true)]
+    public string Region { get; set; } = null!;
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Tags added to the bucket.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>
@@ -28,8 +33,13 @@ public sealed class PrivateBucketArgs
 public sealed class PrivateBucket : ComponentResource
 {
     public PrivateBucket(string name, PrivateBucketArgs args, ComponentResourceOptions? options = null)
-        : base("infra:demo:PrivateBucket", name, options)
+        : base(PackageInfo.TypeToken(nameof(PrivateBucket)), name, options)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var errors = new InputErrors(nameof(PrivateBucket), name);
+        var namePrefix = errors.Required("namePrefix", args.NamePrefix);
+        var region = errors.Required("region", args.Region);
+        _ = errors.Required("gatewayEndpointId", args.GatewayEndpointId);
         var childOptions = new CustomResourceOptions { Parent = this };
         var suffix = new RandomString($"{name}-suffix", new RandomStringArgs
         {
@@ -38,16 +48,16 @@ public sealed class PrivateBucket : ComponentResource
             Upper = false,
         }, childOptions);
 
-        Bucket = new Bucket(name, new BucketArgs
+        var bucket = new Bucket(name, new BucketArgs
         {
-            BucketName = Output.Format($"{args.NamePrefix}-{suffix.Result}"),
+            BucketName = Output.Format($"{namePrefix}-{suffix.Result}"),
             ForceDestroy = true,
             Tags = ResourceTags.For(args.Tags, name),
         }, childOptions);
 
         var publicAccessBlock = new BucketPublicAccessBlock($"{name}-public-access-block", new BucketPublicAccessBlockArgs
         {
-            Bucket = Bucket.Id,
+            Bucket = bucket.Id,
             BlockPublicAcls = true,
             BlockPublicPolicy = true,
             IgnorePublicAcls = true,
@@ -56,7 +66,7 @@ public sealed class PrivateBucket : ComponentResource
 
         _ = new BucketServerSideEncryptionConfiguration($"{name}-encryption", new Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationArgs
         {
-            Bucket = Bucket.Id,
+            Bucket = bucket.Id,
             Rules =
             {
                 new BucketServerSideEncryptionConfigurationRuleArgs
@@ -70,16 +80,16 @@ public sealed class PrivateBucket : ComponentResource
             },
         }, childOptions);
 
-        var partition = AwsPartition.ForRegion(args.Region);
+        var partition = AwsPartition.ForRegion(region);
         _ = new BucketPolicy($"{name}-policy", new BucketPolicyArgs
         {
-            Bucket = Bucket.Id,
-            Policy = Output.Tuple(Bucket.BucketName, args.GatewayEndpointId.ToOutput())
+            Bucket = bucket.Id,
+            Policy = Output.Tuple(bucket.BucketName, args.GatewayEndpointId.ToOutput())
                 .Apply(x => EndpointOnlyPolicy(partition, x.Item1, x.Item2)),
         }, new CustomResourceOptions { Parent = this, DependsOn = { publicAccessBlock } });
 
-        BucketName = Bucket.BucketName;
-        BucketArn = Bucket.Arn;
+        BucketName = bucket.BucketName;
+        BucketArn = bucket.Arn;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["bucketName"] = BucketName,
@@ -87,14 +97,16 @@ public sealed class PrivateBucket : ComponentResource
         });
     }
 
-    public Bucket Bucket { get; }
+    /// <summary>The bucket's name (prefix and random suffix).</summary>
+    [Output("bucketName")]
+    public Output<string> BucketName { get; private set; }
 
-    public Output<string> BucketName { get; }
-
-    public Output<string> BucketArn { get; }
+    /// <summary>The bucket's ARN.</summary>
+    [Output("bucketArn")]
+    public Output<string> BucketArn { get; private set; }
 
     /// <summary>Denies insecure transport, and object access from anywhere but the gateway endpoint.</summary>
-    public static string EndpointOnlyPolicy(string partition, string bucketName, string gatewayEndpointId)
+    internal static string EndpointOnlyPolicy(string partition, string bucketName, string gatewayEndpointId)
     {
         var bucketArn = $"arn:{partition}:s3:::{bucketName}";
         return JsonSerializer.Serialize(new

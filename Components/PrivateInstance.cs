@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.Json;
+using Infra.Model.Configuration;
 using Pulumi;
 using Pulumi.Aws.Ec2;
 using Pulumi.Aws.Iam;
@@ -8,27 +8,43 @@ using Pulumi.Aws.Vpc;
 namespace Infra.Components;
 
 /// <summary>What a <see cref="PrivateInstance"/> builds.</summary>
-public sealed class PrivateInstanceArgs
+public sealed class PrivateInstanceArgs : ResourceArgs
 {
-    public required Input<string> VpcId { get; init; }
+    /// <summary>The VPC of the instance.</summary>
+    [Input("vpcId", required: true)]
+    public Input<string> VpcId { get; set; } = null!;
 
-    public required string VpcCidr { get; init; }
+    /// <summary>The VPC's block: the instance sends HTTPS there (to the interface endpoints).</summary>
+    [Input("vpcCidr", required: true)]
+    public Input<string> VpcCidr { get; set; } = null!;
 
-    public required Input<string> SubnetId { get; init; }
+    /// <summary>A private subnet of the VPC.</summary>
+    [Input("subnetId", required: true)]
+    public Input<string> SubnetId { get; set; } = null!;
 
-    public required Input<string> Ami { get; init; }
+    /// <summary>The AMI; default the region's latest Amazon Linux 2023 AMI.</summary>
+    [Input("ami")]
+    public Input<string>? Ami { get; set; }
 
-    public string InstanceType { get; init; } = "t3.micro";
+    /// <summary>The instance type; default t3.micro.</summary>
+    [Input("instanceType")]
+    public string? InstanceType { get; set; }
 
-    public required string Region { get; init; }
+    /// <summary>The instance's region, such as eu-west-1.</summary>
+    [Input("region", required: true)]
+    public string Region { get; set; } = null!;
 
-    /// <summary>The bucket the instance may read.</summary>
-    public required Input<string> BucketArn { get; init; }
+    /// <summary>The bucket the instance may read (and write under demo/).</summary>
+    [Input("bucketArn", required: true)]
+    public Input<string> BucketArn { get; set; } = null!;
 
     /// <summary>The S3 prefix list (from the gateway endpoint): the instance's only HTTPS destination outside the VPC.</summary>
-    public required Input<string> S3PrefixListId { get; init; }
+    [Input("s3PrefixListId", required: true)]
+    public Input<string> S3PrefixListId { get; set; } = null!;
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Tags added to every resource.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>
@@ -39,10 +55,19 @@ public sealed class PrivateInstanceArgs
 public sealed class PrivateInstance : ComponentResource
 {
     public PrivateInstance(string name, PrivateInstanceArgs args, ComponentResourceOptions? options = null)
-        : base("infra:demo:PrivateInstance", name, options)
+        : base(PackageInfo.TypeToken(nameof(PrivateInstance)), name, options)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var errors = new InputErrors(nameof(PrivateInstance), name);
+        var region = errors.Required("region", args.Region);
+        var instanceType = SettingRules.InstanceType(args.InstanceType ?? "t3.micro", "t3.micro", errors.For("instanceType"));
+        _ = errors.Required("vpcId", args.VpcId);
+        _ = errors.Required("vpcCidr", args.VpcCidr);
+        _ = errors.Required("subnetId", args.SubnetId);
+        _ = errors.Required("bucketArn", args.BucketArn);
+        _ = errors.Required("s3PrefixListId", args.S3PrefixListId);
         var childOptions = new CustomResourceOptions { Parent = this };
-        var partition = AwsPartition.ForRegion(args.Region);
+        var partition = AwsPartition.ForRegion(region);
         var role = new Role($"{name}-role", new RoleArgs
         {
             Description = "Private test instance: Session Manager, read access to the demo bucket, writes under demo/",
@@ -79,7 +104,7 @@ public sealed class PrivateInstance : ComponentResource
             Tags = ResourceTags.For(args.Tags, $"{name}-profile"),
         }, childOptions);
 
-        SecurityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
+        var securityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
         {
             VpcId = args.VpcId,
             Description = "Private test instance: HTTPS out to the VPC endpoints and S3 only, nothing in",
@@ -87,7 +112,7 @@ public sealed class PrivateInstance : ComponentResource
         }, childOptions);
         _ = new SecurityGroupEgressRule($"{name}-https-to-vpc", new SecurityGroupEgressRuleArgs
         {
-            SecurityGroupId = SecurityGroup.Id,
+            SecurityGroupId = securityGroup.Id,
             IpProtocol = "tcp",
             FromPort = 443,
             ToPort = 443,
@@ -96,7 +121,7 @@ public sealed class PrivateInstance : ComponentResource
         }, childOptions);
         _ = new SecurityGroupEgressRule($"{name}-https-to-s3", new SecurityGroupEgressRuleArgs
         {
-            SecurityGroupId = SecurityGroup.Id,
+            SecurityGroupId = securityGroup.Id,
             IpProtocol = "tcp",
             FromPort = 443,
             ToPort = 443,
@@ -104,12 +129,12 @@ public sealed class PrivateInstance : ComponentResource
             Description = "HTTPS to S3 through the gateway endpoint",
         }, childOptions);
 
-        Instance = new Instance(name, new InstanceArgs
+        var instance = new Instance(name, new InstanceArgs
         {
-            Ami = args.Ami,
-            InstanceType = args.InstanceType,
+            Ami = args.Ami ?? Output.Create(AwsLookups.LatestAmazonLinuxAmiAsync(new InvokeOptions { Parent = this })),
+            InstanceType = instanceType,
             SubnetId = args.SubnetId,
-            VpcSecurityGroupIds = { SecurityGroup.Id },
+            VpcSecurityGroupIds = { securityGroup.Id },
             IamInstanceProfile = profile.Name,
             AssociatePublicIpAddress = false,
             MetadataOptions = SecureDefaults.Imdsv2Only(),
@@ -117,13 +142,16 @@ public sealed class PrivateInstance : ComponentResource
             Tags = ResourceTags.For(args.Tags, name),
         }, childOptions);
 
-        InstanceId = Instance.Id;
-        RegisterOutputs(new Dictionary<string, object?> { ["instanceId"] = InstanceId });
+        InstanceId = instance.Id;
+        SecurityGroupId = securityGroup.Id;
+        RegisterOutputs(new Dictionary<string, object?> { ["instanceId"] = InstanceId, ["securityGroupId"] = SecurityGroupId });
     }
 
-    public Instance Instance { get; }
+    /// <summary>The instance's id, for a Session Manager shell.</summary>
+    [Output("instanceId")]
+    public Output<string> InstanceId { get; private set; }
 
-    public SecurityGroup SecurityGroup { get; }
-
-    public Output<string> InstanceId { get; }
+    /// <summary>The instance's security group.</summary>
+    [Output("securityGroupId")]
+    public Output<string> SecurityGroupId { get; private set; }
 }

@@ -5,7 +5,7 @@ using Pulumi.Aws.Vpc;
 namespace Infra.Components;
 
 /// <summary>The settings every instance and security group rule of this project shares.</summary>
-public static class SecureDefaults
+internal static class SecureDefaults
 {
     /// <summary>Instance metadata only with session tokens (IMDSv2), reachable from the instance itself only.</summary>
     public static InstanceMetadataOptionsArgs Imdsv2Only() => new()
@@ -19,7 +19,7 @@ public static class SecureDefaults
 
     /// <summary>Admits one protocol and port from one IPv4 CIDR.</summary>
     public static SecurityGroupIngressRule AllowIn(
-        string name, Input<string> securityGroupId, string protocol, int port, string sourceCidr, string description, CustomResourceOptions options)
+        string name, Input<string> securityGroupId, string protocol, int port, Input<string> sourceCidr, string description, CustomResourceOptions options)
         => new(name, new SecurityGroupIngressRuleArgs
         {
             SecurityGroupId = securityGroupId,

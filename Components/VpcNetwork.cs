@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
@@ -10,25 +9,68 @@ using Pulumi.Aws.Iam;
 
 namespace Infra.Components;
 
-/// <summary>What a <see cref="VpcNetwork"/> builds.</summary>
-public sealed class VpcNetworkArgs
+/// <summary>Prefix length of each tier's subnets; unset tiers keep their defaults.</summary>
+public sealed class SubnetPrefixLengthsArgs : ResourceArgs
 {
-    /// <summary>The VPC CIDR and every subnet per tier and AZ (from <see cref="SubnetPlanner"/>).</summary>
-    public required VpcPlan Plan { get; init; }
+    /// <summary>Public tier; default 24.</summary>
+    [Input("public")]
+    public int? Public { get; set; }
 
-    /// <summary>The availability zone of each AZ index of the plan.</summary>
-    public required IReadOnlyList<string> AvailabilityZones { get; init; }
+    /// <summary>Private tier; default 20.</summary>
+    [Input("private")]
+    public int? Private { get; set; }
 
-    /// <summary>Whether the VPC gets an internet gateway (and its public tier a default route to it).</summary>
-    public bool InternetGateway { get; init; } = true;
+    /// <summary>Application tier (inspected workloads); default 22.</summary>
+    [Input("application")]
+    public int? Application { get; set; }
 
-    /// <summary>How the private tier reaches the internet.</summary>
-    public NatStrategy NatStrategy { get; init; } = NatStrategy.None;
+    /// <summary>Endpoint tier (GWLB endpoints); default 28.</summary>
+    [Input("endpoint")]
+    public int? Endpoint { get; set; }
 
-    /// <summary>How long the flow log group keeps records.</summary>
-    public int FlowLogRetentionDays { get; init; } = 30;
+    /// <summary>Appliance tier (provider VPC); default 24.</summary>
+    [Input("appliance")]
+    public int? Appliance { get; set; }
+}
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+/// <summary>What a <see cref="VpcNetwork"/> builds. The component plans the subnets from these inputs.</summary>
+public sealed class VpcNetworkArgs : ResourceArgs
+{
+    /// <summary>The VPC block, /16 to /24, such as 10.0.0.0/16.</summary>
+    [Input("cidrBlock", required: true)]
+    public string CidrBlock { get; set; } = null!;
+
+    /// <summary>The availability zones, in order; they name the per-AZ resources. Leave unset to use <see cref="AvailabilityZoneCount"/>.</summary>
+    [Input("availabilityZoneNames")]
+    public List<string>? AvailabilityZoneNames { get; set; }
+
+    /// <summary>Without zone names: how many of the region's zones to use, 1 to 6; default 2.</summary>
+    [Input("availabilityZoneCount")]
+    public int? AvailabilityZoneCount { get; set; }
+
+    /// <summary>Subnet tiers: public, private, application, endpoint, appliance; default public and private.</summary>
+    [Input("tiers")]
+    public List<string>? Tiers { get; set; }
+
+    /// <summary>Prefix length of each tier's subnets (16 to 28).</summary>
+    [Input("subnetPrefixLengths")]
+    public SubnetPrefixLengthsArgs? SubnetPrefixLengths { get; set; }
+
+    /// <summary>Whether the VPC gets an internet gateway (and its public tier a default route to it); default true.</summary>
+    [Input("internetGateway")]
+    public bool? InternetGateway { get; set; }
+
+    /// <summary>How the private tier reaches the internet: none (default), single, perAz.</summary>
+    [Input("natStrategy")]
+    public string? NatStrategy { get; set; }
+
+    /// <summary>How long the flow log group keeps records, in days (a CloudWatch Logs retention value); default 30.</summary>
+    [Input("flowLogRetentionDays")]
+    public int? FlowLogRetentionDays { get; set; }
+
+    /// <summary>Tags added to every resource.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>
@@ -42,15 +84,24 @@ public sealed class VpcNetwork : ComponentResource
     private readonly Dictionary<string, IReadOnlyList<RouteTable>> _routeTables = new();
 
     public VpcNetwork(string name, VpcNetworkArgs args, ComponentResourceOptions? options = null)
-        : base("infra:network:VpcNetwork", name, options)
+        : base(PackageInfo.TypeToken(nameof(VpcNetwork)), name, options)
     {
-        var childOptions = new CustomResourceOptions { Parent = this };
-        Plan = args.Plan;
-        AvailabilityZones = args.AvailabilityZones;
+        ArgumentNullException.ThrowIfNull(args);
+        var errors = new InputErrors(nameof(VpcNetwork), name);
+        var cidr = SettingRules.VpcCidr(errors.Required("cidrBlock", args.CidrBlock), errors.For("cidrBlock"));
+        var zones = ZonePlacement.Resolve(
+            args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", this);
+        var tiers = ReadTiers(args.Tiers, errors);
+        var prefixes = ReadPrefixLengths(args.SubnetPrefixLengths, errors);
+        var nat = SettingRules.NatStrategy(args.NatStrategy, errors.For("natStrategy"));
+        var retention = SettingRules.RetentionDays(args.FlowLogRetentionDays ?? 30, errors.For("flowLogRetentionDays"));
+        var plan = errors.Check("subnetPrefixLengths", () => SubnetPlanner.Plan(cidr, prefixes.Specs(tiers), zones.Count));
+        var layout = new Layout(name, plan, zones, args.Tags);
 
-        Vpc = new Vpc(name, new VpcArgs
+        var childOptions = new CustomResourceOptions { Parent = this };
+        var vpc = new Vpc(name, new VpcArgs
         {
-            CidrBlock = args.Plan.VpcCidr,
+            CidrBlock = cidr,
             EnableDnsSupport = true,
             EnableDnsHostnames = true,
             Tags = ResourceTags.For(args.Tags, name),
@@ -58,109 +109,178 @@ public sealed class VpcNetwork : ComponentResource
 
         _ = new DefaultSecurityGroup($"{name}-default-sg", new DefaultSecurityGroupArgs
         {
-            VpcId = Vpc.Id,
+            VpcId = vpc.Id,
             Ingress = new InputList<Pulumi.Aws.Ec2.Inputs.DefaultSecurityGroupIngressArgs>(),
             Egress = new InputList<Pulumi.Aws.Ec2.Inputs.DefaultSecurityGroupEgressArgs>(),
             Tags = ResourceTags.For(args.Tags, $"{name}-default-sg-no-rules"),
         }, childOptions);
 
-        if (args.InternetGateway)
-        {
-            InternetGateway = new InternetGateway($"{name}-igw", new InternetGatewayArgs
+        var internetGateway = args.InternetGateway ?? true
+            ? new InternetGateway($"{name}-igw", new InternetGatewayArgs
             {
-                VpcId = Vpc.Id,
+                VpcId = vpc.Id,
                 Tags = ResourceTags.For(args.Tags, $"{name}-igw"),
-            }, childOptions);
-        }
+            }, childOptions)
+            : null;
 
-        foreach (var tier in args.Plan.Tiers.Select(t => t.Tier))
+        foreach (var tier in tiers)
         {
-            _subnets[tier] = CreateSubnets(name, tier, args, childOptions);
-            _routeTables[tier] = CreateRouteTables(name, tier, args, childOptions);
+            _subnets[tier] = CreateSubnets(vpc, tier, layout, childOptions);
+            _routeTables[tier] = CreateRouteTables(vpc, tier, layout, childOptions);
         }
 
-        NatGateways = CreateNatGateways(name, args, childOptions);
-        AddDefaultRoutes(name, args, childOptions);
-        FlowLog = CreateFlowLog(name, args, childOptions);
+        var natGateways = CreateNatGateways(nat, internetGateway, layout);
+        AddDefaultRoutes(internetGateway, natGateways, layout, childOptions);
+        var flowLog = CreateFlowLog(vpc, retention, layout, childOptions);
 
-        VpcId = Vpc.Id;
+        VpcId = vpc.Id;
+        CidrBlock = Output.Create(cidr);
+        AvailabilityZones = Output.All(zones.Names).Apply(z => z.ToArray());
+        SubnetIds = ByTier(_subnets.ToDictionary(t => t.Key, t => t.Value.Select(s => s.Id)));
+        SubnetCidrs = Output.Create(tiers.ToDictionary(t => t, t => plan.ForTier(t).Select(s => s.Cidr).ToArray()));
+        RouteTableIds = ByTier(_routeTables.ToDictionary(t => t.Key, t => t.Value.Select(r => r.Id)));
+        InternetGatewayId = internetGateway is null ? Output.Create((string?)null) : internetGateway.Id.Apply(id => (string?)id);
+        NatGatewayIds = Output.All(natGateways.Select(n => n.Id)).Apply(ids => ids.ToArray());
+        FlowLogId = flowLog.Id;
         RegisterOutputs(new Dictionary<string, object?>
         {
-            ["vpcId"] = Vpc.Id,
-            ["cidrBlock"] = args.Plan.VpcCidr,
-            ["subnetIds"] = _subnets.ToDictionary(t => t.Key, t => (object?)Output.All(t.Value.Select(s => s.Id))),
-            ["routeTableIds"] = _routeTables.ToDictionary(t => t.Key, t => (object?)Output.All(t.Value.Select(r => r.Id))),
-            ["internetGatewayId"] = InternetGateway?.Id,
+            ["vpcId"] = VpcId,
+            ["cidrBlock"] = CidrBlock,
+            ["availabilityZones"] = AvailabilityZones,
+            ["subnetIds"] = SubnetIds,
+            ["subnetCidrs"] = SubnetCidrs,
+            ["routeTableIds"] = RouteTableIds,
+            ["internetGatewayId"] = InternetGatewayId,
+            ["natGatewayIds"] = NatGatewayIds,
+            ["flowLogId"] = FlowLogId,
         });
     }
 
-    public VpcPlan Plan { get; }
+    /// <summary>The VPC's id.</summary>
+    [Output("vpcId")]
+    public Output<string> VpcId { get; private set; }
 
-    public IReadOnlyList<string> AvailabilityZones { get; }
+    /// <summary>The VPC block.</summary>
+    [Output("cidrBlock")]
+    public Output<string> CidrBlock { get; private set; }
 
-    public Vpc Vpc { get; }
+    /// <summary>The availability zones, in AZ order.</summary>
+    [Output("availabilityZones")]
+    public Output<string[]> AvailabilityZones { get; private set; }
 
-    public Output<string> VpcId { get; }
+    /// <summary>Each tier's subnet ids, one per AZ in AZ order.</summary>
+    [Output("subnetIds")]
+    public Output<Dictionary<string, string[]>> SubnetIds { get; private set; }
 
-    public string CidrBlock => Plan.VpcCidr;
+    /// <summary>Each tier's subnet blocks, one per AZ in AZ order.</summary>
+    [Output("subnetCidrs")]
+    public Output<Dictionary<string, string[]>> SubnetCidrs { get; private set; }
 
-    public InternetGateway? InternetGateway { get; }
+    /// <summary>Each tier's route table ids, one per AZ in AZ order (the public tier's entries are one shared table).</summary>
+    [Output("routeTableIds")]
+    public Output<Dictionary<string, string[]>> RouteTableIds { get; private set; }
 
-    public IReadOnlyList<NatGateway> NatGateways { get; }
+    /// <summary>The internet gateway's id, when the VPC has one.</summary>
+    [Output("internetGatewayId")]
+    public Output<string?> InternetGatewayId { get; private set; }
 
-    public FlowLog FlowLog { get; }
+    /// <summary>The NAT gateways' ids: none, one, or one per AZ.</summary>
+    [Output("natGatewayIds")]
+    public Output<string[]> NatGatewayIds { get; private set; }
 
-    public IReadOnlyCollection<string> TierNames => _subnets.Keys;
+    /// <summary>The VPC flow log's id.</summary>
+    [Output("flowLogId")]
+    public Output<string> FlowLogId { get; private set; }
 
-    /// <summary>The tier's subnets, one per AZ in AZ order.</summary>
-    public IReadOnlyList<Subnet> SubnetsOf(string tier) => _subnets.TryGetValue(tier, out var subnets)
-        ? subnets
-        : throw new ArgumentException($"VPC has no {tier} tier.", nameof(tier));
+    /// <summary>The tier's subnet ids, one per AZ in AZ order.</summary>
+    public Output<string[]> SubnetIdsOf(string tier) => SubnetIds.Apply(t => t[tier]);
 
-    /// <summary>The route table of the tier's subnet in each AZ, in AZ order (the public tier's entries are one table).</summary>
-    public IReadOnlyList<RouteTable> RouteTablesOf(string tier) => _routeTables.TryGetValue(tier, out var tables)
-        ? tables
-        : throw new ArgumentException($"VPC has no {tier} tier.", nameof(tier));
+    /// <summary>The tier's distinct route table ids (the private tier: one per AZ; the public tier: one).</summary>
+    public Output<string[]> DistinctRouteTableIdsOf(string tier) => RouteTableIds.Apply(t => t[tier].Distinct().ToArray());
 
-    /// <summary>The tier's distinct route tables.</summary>
-    public IReadOnlyList<RouteTable> DistinctRouteTablesOf(string tier) => RouteTablesOf(tier).Distinct().ToList();
+    private static List<string> ReadTiers(List<string>? tiers, InputErrors errors)
+    {
+        if (tiers is null || tiers.Count == 0)
+        {
+            return [Model.Addressing.Tiers.Public, Model.Addressing.Tiers.Private];
+        }
 
-    private List<Subnet> CreateSubnets(string name, string tier, VpcNetworkArgs args, CustomResourceOptions options)
-        => args.Plan.ForTier(tier)
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            if (!Model.Addressing.Tiers.All.Contains(tiers[i]) || tiers.IndexOf(tiers[i]) != i)
+            {
+                throw errors.Error($"tiers[{i}]", tiers[i], $"one of {string.Join(", ", Model.Addressing.Tiers.All)}, each at most once");
+            }
+        }
+
+        return tiers;
+    }
+
+    private static SubnetPrefixLengths ReadPrefixLengths(SubnetPrefixLengthsArgs? args, InputErrors errors)
+    {
+        var defaults = SubnetPrefixLengths.Default;
+        if (args is null)
+        {
+            return defaults;
+        }
+
+        int Read(string tier, int? value, int fallback)
+            => value is { } set ? SettingRules.SubnetPrefixLength(set, errors.For($"subnetPrefixLengths.{tier}")) : fallback;
+
+        return new SubnetPrefixLengths(
+            Read(Model.Addressing.Tiers.Public, args.Public, defaults.Public),
+            Read(Model.Addressing.Tiers.Private, args.Private, defaults.Private),
+            Read(Model.Addressing.Tiers.Application, args.Application, defaults.Application),
+            Read(Model.Addressing.Tiers.Endpoint, args.Endpoint, defaults.Endpoint),
+            Read(Model.Addressing.Tiers.Appliance, args.Appliance, defaults.Appliance));
+    }
+
+    private static Output<Dictionary<string, string[]>> ByTier(Dictionary<string, IEnumerable<Output<string>>> ids)
+    {
+        var tiers = ids.Keys.ToList();
+        return Output.All(tiers.Select(t => Output.All(ids[t]).Apply(a => a.ToArray())))
+            .Apply(lists => tiers.Select((tier, i) => (tier, ids: lists[i])).ToDictionary(x => x.tier, x => x.ids));
+    }
+
+    /// <summary>What every per-AZ resource needs: the component's name, the plan, the zones and the tags.</summary>
+    private sealed record Layout(string Name, VpcPlan Plan, ZonePlacement Zones, Dictionary<string, string>? Tags);
+
+    private List<Subnet> CreateSubnets(Vpc vpc, string tier, Layout layout, CustomResourceOptions options)
+        => layout.Plan.ForTier(tier)
             .Select(allocation =>
             {
-                var az = args.AvailabilityZones[allocation.AzIndex];
-                var subnetName = $"{name}-{tier}-{az}";
+                var subnetName = $"{layout.Name}-{tier}-{layout.Zones.Labels[allocation.AzIndex]}";
                 return new Subnet(subnetName, new SubnetArgs
                 {
-                    VpcId = Vpc.Id,
+                    VpcId = vpc.Id,
                     CidrBlock = allocation.Cidr,
-                    AvailabilityZone = az,
+                    AvailabilityZone = layout.Zones.Names[allocation.AzIndex],
                     MapPublicIpOnLaunch = false,
-                    Tags = ResourceTags.For(args.Tags, subnetName, ("Tier", tier)),
+                    Tags = ResourceTags.For(layout.Tags, subnetName, ("Tier", tier)),
                 }, options);
             })
             .ToList();
 
-    private List<RouteTable> CreateRouteTables(string name, string tier, VpcNetworkArgs args, CustomResourceOptions options)
+    private List<RouteTable> CreateRouteTables(Vpc vpc, string tier, Layout layout, CustomResourceOptions options)
     {
+        var name = layout.Name;
         var subnets = _subnets[tier];
-        var shared = tier == Tiers.Public
+        var shared = tier == Model.Addressing.Tiers.Public
             ? new RouteTable($"{name}-{tier}-rt", new RouteTableArgs
             {
-                VpcId = Vpc.Id,
-                Tags = ResourceTags.For(args.Tags, $"{name}-{tier}-rt", ("Tier", tier)),
+                VpcId = vpc.Id,
+                Tags = ResourceTags.For(layout.Tags, $"{name}-{tier}-rt", ("Tier", tier)),
             }, options)
             : null;
 
         var tables = new List<RouteTable>();
         for (var azIndex = 0; azIndex < subnets.Count; azIndex++)
         {
-            var az = args.AvailabilityZones[azIndex];
+            var az = layout.Zones.Labels[azIndex];
             var table = shared ?? new RouteTable($"{name}-{tier}-rt-{az}", new RouteTableArgs
             {
-                VpcId = Vpc.Id,
-                Tags = ResourceTags.For(args.Tags, $"{name}-{tier}-rt-{az}", ("Tier", tier)),
+                VpcId = vpc.Id,
+                Tags = ResourceTags.For(layout.Tags, $"{name}-{tier}-rt-{az}", ("Tier", tier)),
             }, options);
             _ = new RouteTableAssociation($"{name}-{tier}-rta-{az}", new RouteTableAssociationArgs
             {
@@ -173,55 +293,55 @@ public sealed class VpcNetwork : ComponentResource
         return tables;
     }
 
-    private List<NatGateway> CreateNatGateways(string name, VpcNetworkArgs args, CustomResourceOptions options)
+    private List<NatGateway> CreateNatGateways(NatStrategy strategy, InternetGateway? internetGateway, Layout layout)
     {
-        if (args.NatStrategy == NatStrategy.None || !_subnets.TryGetValue(Tiers.Public, out var publicSubnets) || InternetGateway is null)
+        if (strategy == NatStrategy.None || !_subnets.TryGetValue(Model.Addressing.Tiers.Public, out var publicSubnets) || internetGateway is null)
         {
             return [];
         }
 
-        var count = args.NatStrategy == NatStrategy.Single ? 1 : args.AvailabilityZones.Count;
+        var count = strategy == NatStrategy.Single ? 1 : layout.Zones.Count;
         return Enumerable.Range(0, count)
             .Select(azIndex =>
             {
-                var az = args.AvailabilityZones[azIndex];
-                var eip = new Eip($"{name}-nat-eip-{az}", new EipArgs
+                var az = layout.Zones.Labels[azIndex];
+                var eip = new Eip($"{layout.Name}-nat-eip-{az}", new EipArgs
                 {
                     Domain = "vpc",
-                    Tags = ResourceTags.For(args.Tags, $"{name}-nat-eip-{az}"),
-                }, options);
-                return new NatGateway($"{name}-nat-{az}", new NatGatewayArgs
+                    Tags = ResourceTags.For(layout.Tags, $"{layout.Name}-nat-eip-{az}"),
+                }, new CustomResourceOptions { Parent = this });
+                return new NatGateway($"{layout.Name}-nat-{az}", new NatGatewayArgs
                 {
                     AllocationId = eip.Id,
                     SubnetId = publicSubnets[azIndex].Id,
                     ConnectivityType = "public",
-                    Tags = ResourceTags.For(args.Tags, $"{name}-nat-{az}"),
-                }, new CustomResourceOptions { Parent = this, DependsOn = { InternetGateway } });
+                    Tags = ResourceTags.For(layout.Tags, $"{layout.Name}-nat-{az}"),
+                }, new CustomResourceOptions { Parent = this, DependsOn = { internetGateway } });
             })
             .ToList();
     }
 
-    private void AddDefaultRoutes(string name, VpcNetworkArgs args, CustomResourceOptions options)
+    private void AddDefaultRoutes(InternetGateway? internetGateway, List<NatGateway> natGateways, Layout layout, CustomResourceOptions options)
     {
-        if (InternetGateway is not null && _routeTables.TryGetValue(Tiers.Public, out var publicTables))
+        if (internetGateway is not null && _routeTables.TryGetValue(Model.Addressing.Tiers.Public, out var publicTables))
         {
-            _ = new Route($"{name}-public-default", new RouteArgs
+            _ = new Route($"{layout.Name}-public-default", new RouteArgs
             {
                 RouteTableId = publicTables[0].Id,
                 DestinationCidrBlock = "0.0.0.0/0",
-                GatewayId = InternetGateway.Id,
+                GatewayId = internetGateway.Id,
             }, options);
         }
 
-        if (NatGateways.Count == 0 || !_routeTables.TryGetValue(Tiers.Private, out var privateTables))
+        if (natGateways.Count == 0 || !_routeTables.TryGetValue(Model.Addressing.Tiers.Private, out var privateTables))
         {
             return;
         }
 
         for (var azIndex = 0; azIndex < privateTables.Count; azIndex++)
         {
-            var nat = NatGateways[Math.Min(azIndex, NatGateways.Count - 1)];
-            _ = new Route($"{name}-private-default-{args.AvailabilityZones[azIndex]}", new RouteArgs
+            var nat = natGateways[Math.Min(azIndex, natGateways.Count - 1)];
+            _ = new Route($"{layout.Name}-private-default-{layout.Zones.Labels[azIndex]}", new RouteArgs
             {
                 RouteTableId = privateTables[azIndex].Id,
                 DestinationCidrBlock = "0.0.0.0/0",
@@ -230,13 +350,14 @@ public sealed class VpcNetwork : ComponentResource
         }
     }
 
-    private FlowLog CreateFlowLog(string name, VpcNetworkArgs args, CustomResourceOptions options)
+    private static FlowLog CreateFlowLog(Vpc vpc, int retentionDays, Layout layout, CustomResourceOptions options)
     {
+        var name = layout.Name;
         var logGroup = new LogGroup($"{name}-flow-logs", new LogGroupArgs
         {
             NamePrefix = $"/vpc/flow-logs/{name}-",
-            RetentionInDays = args.FlowLogRetentionDays,
-            Tags = ResourceTags.For(args.Tags, $"{name}-flow-logs"),
+            RetentionInDays = retentionDays,
+            Tags = ResourceTags.For(layout.Tags, $"{name}-flow-logs"),
         }, options);
 
         var role = new Role($"{name}-flow-logs-role", new RoleArgs
@@ -244,7 +365,7 @@ public sealed class VpcNetwork : ComponentResource
             Description = $"Lets VPC Flow Logs write {name}'s flow records to its log group.",
             AssumeRolePolicy = GetCallerIdentity.Invoke()
                 .Apply(caller => PolicyJson.ServiceTrust("vpc-flow-logs.amazonaws.com", caller.AccountId)),
-            Tags = ResourceTags.For(args.Tags, $"{name}-flow-logs-role"),
+            Tags = ResourceTags.For(layout.Tags, $"{name}-flow-logs-role"),
         }, options);
 
         _ = new RolePolicy($"{name}-flow-logs-write", new RolePolicyArgs
@@ -267,13 +388,13 @@ public sealed class VpcNetwork : ComponentResource
 
         return new FlowLog($"{name}-flow-log", new FlowLogArgs
         {
-            VpcId = Vpc.Id,
+            VpcId = vpc.Id,
             TrafficType = "ALL",
             LogDestinationType = "cloud-watch-logs",
             LogDestination = logGroup.Arn,
             IamRoleArn = role.Arn,
             MaxAggregationInterval = 60,
-            Tags = ResourceTags.For(args.Tags, $"{name}-flow-log"),
+            Tags = ResourceTags.For(layout.Tags, $"{name}-flow-log"),
         }, options);
     }
 }

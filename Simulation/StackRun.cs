@@ -72,5 +72,5 @@ public sealed record StackRun(
     public IEnumerable<ResourceRecord> OfType(string type) => Records.Where(r => r.Type == type);
 
     /// <summary>The cloud resource of that name (components share names with their main child).</summary>
-    public ResourceRecord Named(string name) => Records.Single(r => r.Name == name && !r.Type.StartsWith("infra:", StringComparison.Ordinal));
+    public ResourceRecord Named(string name) => Records.Single(r => r.Name == name && !r.Type.StartsWith(Infra.Components.PackageInfo.Name + ":", StringComparison.Ordinal));
 }

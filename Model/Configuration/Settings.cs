@@ -49,6 +49,13 @@ public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int 
         Tiers.Appliance => Appliance,
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown tier."),
     };
+
+    /// <summary>
+    /// The tiers to plan, with their prefix lengths. The inspection tiers (application, endpoint) form a later group,
+    /// so that switching inspection on adds subnets without moving the existing ones.
+    /// </summary>
+    public IReadOnlyList<TierSpec> Specs(IEnumerable<string> tiers) =>
+        [.. tiers.Select(t => new TierSpec(t, For(t), t is Tiers.Application or Tiers.Endpoint ? 1 : 0))];
 }
 
 /// <summary>The <c>inspection</c> setting.</summary>
@@ -167,14 +174,13 @@ public sealed partial record StackSettings
             List<string> tiers = ConsumerSideEnabled
                 ? [Tiers.Public, Tiers.Private, Tiers.Application, Tiers.Endpoint]
                 : [Tiers.Public, Tiers.Private];
-            // The inspection tiers form a later group, so that switching inspection on keeps the existing subnets.
-            return [.. tiers.Select(t => new TierSpec(t, SubnetPrefixLengths.For(t), t is Tiers.Application or Tiers.Endpoint ? 1 : 0))];
+            return SubnetPrefixLengths.Specs(tiers);
         }
     }
 
     /// <summary>Tiers of the provider VPC: appliance (empty when the provider side is off).</summary>
     public IReadOnlyList<TierSpec> ProviderTiers =>
-        ProviderSideEnabled ? [new TierSpec(Tiers.Appliance, SubnetPrefixLengths.Appliance)] : [];
+        ProviderSideEnabled ? SubnetPrefixLengths.Specs([Tiers.Appliance]) : [];
 
     /// <summary>The workload VPC's subnets.</summary>
     /// <exception cref="InvalidOperationException">The stack has no workload VPC.</exception>

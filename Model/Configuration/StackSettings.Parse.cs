@@ -8,10 +8,7 @@ namespace Infra.Model.Configuration;
 
 public sealed partial record StackSettings
 {
-    private const string VpcCidrAllowed = "an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16";
-    private const int MaxInterfaceEndpoints = 40;
-    private const int MinVpcPrefix = 16;
-    private const int MaxVpcPrefix = 24;
+    private const string VpcCidrAllowed = SettingRules.VpcCidrAllowed;
 
     private static readonly string[] InspectionFields =
     [
@@ -28,8 +25,7 @@ public sealed partial record StackSettings
     private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
 
     /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
-    public static IReadOnlyList<int> AllowedRetentionDays { get; } =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+    public static IReadOnlyList<int> AllowedRetentionDays => SettingRules.AllowedRetentionDays;
 
     /// <summary>The top-level settings (keys without namespace).</summary>
     public static IReadOnlyList<string> KnownKeys { get; } =
@@ -114,41 +110,10 @@ public sealed partial record StackSettings
     }
 
     private static string? ReadVpcCidr(ConfigReader reader, string key, string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!Cidr.TryParse(text, out var network, out var hostBitsSet))
-        {
-            throw reader.Error(key, text, VpcCidrAllowed);
-        }
-
-        if (network.PrefixLength is < MinVpcPrefix or > MaxVpcPrefix)
-        {
-            throw reader.Error(key, text, VpcCidrAllowed);
-        }
-
-        if (hostBitsSet)
-        {
-            throw reader.Error(key, text, $"the network address of the block, with the host bits zero, such as {network}");
-        }
-
-        return network.ToString();
-    }
+        => text is null ? null : SettingRules.VpcCidr(text, (value, allowed) => reader.Error(key, value, allowed));
 
     private static NatStrategy ReadNatStrategy(ConfigReader reader)
-    {
-        var text = reader.Scalar("natStrategy");
-        return text switch
-        {
-            null or "none" => NatStrategy.None,
-            "single" => NatStrategy.Single,
-            "perAz" => NatStrategy.PerAz,
-            _ => throw reader.Error("natStrategy", text, "one of none, single, perAz"),
-        };
-    }
+        => SettingRules.NatStrategy(reader.Scalar("natStrategy"), (value, allowed) => reader.Error("natStrategy", value, allowed));
 
     private static SubnetPrefixLengths ReadPrefixLengths(ConfigReader reader)
     {
@@ -208,33 +173,7 @@ public sealed partial record StackSettings
             return [.. InterfaceEndpointCatalog.Defaults];
         }
 
-        if (names.Count > MaxInterfaceEndpoints)
-        {
-            throw reader.Error("interfaceEndpoints", $"a list of {names.Count} services", $"at most {MaxInterfaceEndpoints} interface endpoints");
-        }
-
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++)
-        {
-            var key = $"interfaceEndpoints[{i}]";
-            var name = names[i];
-            if (!InterfaceEndpointCatalog.IsKnown(name))
-            {
-                var close = Suggestions.Closest(name, InterfaceEndpointCatalog.ShortNames, 3);
-                var examples = close.Count > 0
-                    ? $"closest: {string.Join(", ", close)}"
-                    : $"for example {string.Join(", ", InterfaceEndpointCatalog.ShortNames.Take(6))} and {InterfaceEndpointCatalog.ShortNames.Count - 6} more";
-                throw reader.Error(key, name, $"a catalogued interface endpoint service short name; {examples}");
-            }
-
-            // Aliases (firehose, kinesis-firehose) name the same service: two endpoints would clash on private DNS.
-            var service = InterfaceEndpointCatalog.ServiceName("region", name);
-            if (!seen.TryAdd(service, i))
-            {
-                throw reader.Error(key, name, $"each service at most once, and it is already interfaceEndpoints[{seen[service]}] ({names[seen[service]]})");
-            }
-        }
-
+        SettingRules.InterfaceEndpointServices(names, "interfaceEndpoints", (key, value, allowed) => reader.Error(key, value, allowed));
         return [.. names];
     }
 
@@ -267,16 +206,16 @@ public sealed partial record StackSettings
 
         const string amiAllowed = "an AMI id: ami- followed by 8 or 17 hexadecimal digits (leave it unset for the latest Amazon Linux 2023 AMI)";
         var ami = obj.String("applianceAmi", amiAllowed);
-        if (ami is not null && !AmiPattern().IsMatch(ami))
+        if (ami is not null)
         {
-            throw obj.Error("applianceAmi", ami, amiAllowed);
+            SettingRules.Ami(ami, (value, allowed) => obj.Error("applianceAmi", value, allowed));
         }
 
         const string typeAllowed = "an EC2 instance type such as t3.small (family.size, lower case)";
         var instanceType = obj.String("applianceInstanceType", typeAllowed);
-        if (instanceType is not null && !InstanceTypePattern().IsMatch(instanceType))
+        if (instanceType is not null)
         {
-            throw obj.Error("applianceInstanceType", instanceType, typeAllowed);
+            SettingRules.InstanceType(instanceType, "t3.small", (value, allowed) => obj.Error("applianceInstanceType", value, allowed));
         }
 
         var perAzAllowed = "a whole number from 1 to 4";
@@ -333,10 +272,7 @@ public sealed partial record StackSettings
                     "the provider stack's endpoint service name, required when inspection.mode is consumer, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
             }
 
-            if (!EndpointServicePattern().IsMatch(serviceName))
-            {
-                throw obj.Error("endpointServiceName", serviceName, serviceAllowed);
-            }
+            SettingRules.EndpointServiceName(serviceName, (value, allowed) => obj.Error("endpointServiceName", value, allowed));
         }
 
         return new InspectionSettings
@@ -400,9 +336,9 @@ public sealed partial record StackSettings
 
         const string typeAllowed = "an EC2 instance type such as t3.micro (family.size, lower case)";
         var instanceType = obj.String("instanceType", typeAllowed);
-        if (instanceType is not null && !InstanceTypePattern().IsMatch(instanceType))
+        if (instanceType is not null)
         {
-            throw obj.Error("instanceType", instanceType, typeAllowed);
+            SettingRules.InstanceType(instanceType, "t3.micro", (value, allowed) => obj.Error("instanceType", value, allowed));
         }
 
         var bucket = obj.Boolean("bucket") ?? true;
@@ -425,9 +361,7 @@ public sealed partial record StackSettings
     {
         var allowed = $"one of the CloudWatch Logs retention periods in days: {string.Join(", ", AllowedRetentionDays)}";
         var days = reader.WholeNumber("flowLogRetentionDays", 30, int.MinValue, int.MaxValue, allowed);
-        return AllowedRetentionDays.Contains(days)
-            ? days
-            : throw reader.Error("flowLogRetentionDays", reader.Scalar("flowLogRetentionDays") ?? "", allowed);
+        return SettingRules.RetentionDays(days, (_, why) => reader.Error("flowLogRetentionDays", reader.Scalar("flowLogRetentionDays") ?? "", why));
     }
 
     private static ImmutableSortedDictionary<string, string> ReadTags(ConfigReader reader)
@@ -542,15 +476,9 @@ public sealed partial record StackSettings
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex BucketNamePattern();
 
-    [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
-    private static partial Regex AmiPattern();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex InstanceTypePattern();
 
     [GeneratedRegex(@"^arn:aws[-a-z]*:iam::\d{12}:(root|(role|user)/[A-Za-z0-9+=,.@_/-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex PrincipalPattern();
 
-    [GeneratedRegex(@"^com\.amazonaws\.vpce\.[a-z]{2}(-[a-z]+)+-\d+\.vpce-svc-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
-    private static partial Regex EndpointServicePattern();
 }

@@ -251,7 +251,7 @@ public class ResourceTests
                 "bucketName", "endpointServiceName", "gwlbEndpointIds", "inspectionVpcId", "edgeRouteTableId",
             }.ToHashSet(),
             run.Outputs.Keys.ToHashSet());
-        var privateSubnets = await Pulumi.Utilities.OutputUtilities.GetValueAsync((Pulumi.Output<ImmutableArray<string>>)run.Outputs["privateSubnetIds"]!);
+        var privateSubnets = await Pulumi.Utilities.OutputUtilities.GetValueAsync((Pulumi.Output<string[]>)run.Outputs["privateSubnetIds"]!);
         Assert.Equal(run.Routing.SubnetsInTier(Tiers.Private).Select(s => s.Id).Order(), privateSubnets.Order());
     }
 }

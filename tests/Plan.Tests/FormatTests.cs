@@ -17,7 +17,7 @@ public class FormatTests
             Assert.Contains(heading, output, StringComparison.Ordinal);
         }
 
-        Assert.Contains("├─ infra:network:VpcNetwork", output, StringComparison.Ordinal);
+        Assert.Contains("├─ private-connectivity:index:VpcNetwork", output, StringComparison.Ordinal);
         Assert.Contains("gwlbe-a → GWLB → appliances → igw", output, StringComparison.Ordinal);
         Assert.Contains("Edge route table of workload-igw", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', output);

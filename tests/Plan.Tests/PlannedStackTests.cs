@@ -152,11 +152,11 @@ public class PlannedStackTests
         var root = plan.Resources.Root;
 
         Assert.Equal("private-connectivity-test", root.Name);
-        Assert.All(root.Children, c => Assert.StartsWith("infra:", c.Type, StringComparison.Ordinal));
-        var workload = root.Children.Single(c => c.Type == "infra:network:VpcNetwork" && c.Name == "workload");
+        Assert.All(root.Children, c => Assert.StartsWith("private-connectivity:index:", c.Type, StringComparison.Ordinal));
+        var workload = root.Children.Single(c => c.Type == "private-connectivity:index:VpcNetwork" && c.Name == "workload");
         Assert.All(workload.Children, c => Assert.StartsWith("workload", c.Name, StringComparison.Ordinal));
         Assert.Contains(workload.Children, c => c.Type == "aws:ec2/natGateway:NatGateway");
-        var consumer = root.Children.Single(c => c.Type == "infra:inspection:InspectionConsumer");
+        var consumer = root.Children.Single(c => c.Type == "private-connectivity:index:InspectionConsumer");
         Assert.Equal(2, consumer.Children.Count(c => c.Type == "aws:ec2/vpcEndpoint:VpcEndpoint"));
         Assert.Equal(plan.Resources.Count, plan.Resources.Root.Walk().Count() - 1);
         Assert.Equal(plan.Resources.Count, plan.Resources.Totals.Sum(t => t.Count));

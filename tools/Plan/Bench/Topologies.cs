@@ -102,16 +102,20 @@ public static class Topologies
     private static Task<IDictionary<string, object?>> HubAndSpokes(int spokes, int azCount, IReadOnlyList<string> services, int appliancesPerAz)
     {
         const string region = "eu-west-1";
-        var zones = Enumerable.Range(0, azCount).Select(i => $"{region}{(char)('a' + i)}").ToList();
-        var hubSettings = StackSettings.Parse("bench", new Dictionary<string, string>
+        List<string> zones = [.. Enumerable.Range(0, azCount).Select(i => $"{region}{(char)('a' + i)}")];
+        var hub = new VpcNetwork("hub", new VpcNetworkArgs
         {
-            ["azCount"] = azCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["inspection"] = JsonSerializer.Serialize(new { mode = "provider", appliancesPerAz }),
+            CidrBlock = "10.100.0.0/16",
+            AvailabilityZoneNames = zones,
+            Tiers = [Tiers.Appliance],
+            InternetGateway = false,
         });
-        var hub = new VpcNetwork("hub", new VpcNetworkArgs { Plan = hubSettings.PlanProviderVpc(), AvailabilityZones = zones, InternetGateway = false });
         var provider = new InspectionProvider("hub", new InspectionProviderArgs
         {
-            Network = hub,
+            VpcId = hub.VpcId,
+            VpcCidr = hub.CidrBlock,
+            ApplianceSubnetIds = hub.SubnetIdsOf(Tiers.Appliance),
+            AvailabilityZoneNames = zones,
             ApplianceAmi = "ami-0123456789abcdef0",
             ApplianceInstanceType = "c5n.large",
             AppliancesPerAz = appliancesPerAz,
@@ -120,24 +124,14 @@ public static class Topologies
 
         for (var spoke = 1; spoke <= spokes; spoke++)
         {
-            var settings = StackSettings.Parse("bench", new Dictionary<string, string>
-            {
-                ["vpcCidr"] = $"10.{spoke}.0.0/16",
-                ["azCount"] = azCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["inspection"] = JsonSerializer.Serialize(new { mode = "consumer", endpointServiceName = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0" }),
-            });
             var network = new VpcNetwork($"spoke{spoke}", new VpcNetworkArgs
             {
-                Plan = settings.PlanWorkloadVpc(),
-                AvailabilityZones = zones,
-                NatStrategy = NatStrategy.PerAz,
+                CidrBlock = $"10.{spoke}.0.0/16",
+                AvailabilityZoneNames = zones,
+                Tiers = [Tiers.Public, Tiers.Private, Tiers.Application, Tiers.Endpoint],
+                NatStrategy = "perAz",
             });
-            var privateTables = new InputList<string>();
-            foreach (var table in network.DistinctRouteTablesOf(Tiers.Private))
-            {
-                privateTables.Add(table.Id);
-            }
-
+            var privateTables = network.DistinctRouteTableIdsOf(Tiers.Private);
             foreach (var service in new[] { "s3", "dynamodb" })
             {
                 _ = new GatewayEndpoint($"spoke{spoke}-{service}", new GatewayEndpointArgs
@@ -154,12 +148,18 @@ public static class Topologies
                 VpcId = network.VpcId,
                 VpcCidr = network.CidrBlock,
                 Region = region,
-                SubnetIds = [.. network.SubnetsOf(Tiers.Private).Select(s => (Input<string>)s.Id)],
-                Services = services,
+                SubnetIds = network.SubnetIdsOf(Tiers.Private),
+                Services = [.. services],
             });
             _ = new InspectionConsumer($"spoke{spoke}-inspection", new InspectionConsumerArgs
             {
-                Network = network,
+                VpcId = network.VpcId,
+                AvailabilityZoneNames = zones,
+                InternetGatewayId = network.InternetGatewayId.Apply(id => id!),
+                EndpointSubnetIds = network.SubnetIdsOf(Tiers.Endpoint),
+                EndpointRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Endpoint]),
+                ApplicationRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Application]),
+                ApplicationSubnetCidrs = network.SubnetCidrs.Apply(t => t[Tiers.Application]),
                 EndpointServiceName = provider.EndpointServiceName,
             });
         }

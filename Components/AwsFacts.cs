@@ -2,13 +2,13 @@ using Pulumi;
 
 namespace Infra.Components;
 
-/// <summary>The tags every resource of this project carries: the stack's own tags plus a Name and any extras.</summary>
-public static class ResourceTags
+/// <summary>The tags every resource of this project carries: the caller's tags plus a Name and any extras.</summary>
+internal static class ResourceTags
 {
-    public static InputMap<string> For(IReadOnlyDictionary<string, string> stackTags, string name, params (string Key, string Value)[] extra)
+    public static InputMap<string> For(IReadOnlyDictionary<string, string>? stackTags, string name, params (string Key, string Value)[] extra)
     {
         var tags = new InputMap<string>();
-        foreach (var (key, value) in stackTags)
+        foreach (var (key, value) in stackTags ?? new Dictionary<string, string>())
         {
             tags[key] = value;
         }

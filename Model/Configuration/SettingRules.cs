@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Infra.Model.Addressing;
+
+namespace Infra.Model.Configuration;
+
+/// <summary>
+/// The rules a single value must follow, shared by the stack settings (<see cref="StackSettings.Parse"/>) and by the
+/// components' inputs, so that both give the same one-sentence error. Each rule gets <c>invalid</c>, which turns the
+/// offending value and what is allowed into the caller's exception (naming the setting or the input).
+/// </summary>
+public static partial class SettingRules
+{
+    /// <summary>What a VPC block may be.</summary>
+    public const string VpcCidrAllowed = "an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16";
+
+    /// <summary>The NAT strategies, as written in settings and inputs.</summary>
+    public const string NatStrategyAllowed = "one of none, single, perAz";
+
+    /// <summary>Interface endpoints one VPC of this project may have.</summary>
+    public const int MaxInterfaceEndpoints = 40;
+
+    /// <summary>Availability zones a VPC of this project may span.</summary>
+    public const int MaxAzCount = 6;
+
+    // The VPC block size AWS accepts: "The allowed block size is between a /16 netmask (65,536 IP addresses) and
+    // /28 netmask (16 IP addresses)" (Amazon VPC User Guide, VPC CIDR blocks); this project keeps /16 to /24 so that
+    // its tiers fit.
+    private const int MinVpcPrefix = 16;
+    private const int MaxVpcPrefix = 24;
+
+    /// <summary>The retention periods CloudWatch Logs accepts, in days (PutRetentionPolicy, retentionInDays).</summary>
+    public static IReadOnlyList<int> AllowedRetentionDays { get; } =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    /// <summary>A VPC block in canonical form.</summary>
+    public static string VpcCidr(string text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(invalid);
+        if (!Cidr.TryParse(text, out var network, out var hostBitsSet) || network.PrefixLength is < MinVpcPrefix or > MaxVpcPrefix)
+        {
+            throw invalid(text, VpcCidrAllowed);
+        }
+
+        if (hostBitsSet)
+        {
+            throw invalid(text, $"the network address of the block, with the host bits zero, such as {network}");
+        }
+
+        return network.ToString();
+    }
+
+    /// <summary>A NAT strategy by its written name; null means none.</summary>
+    public static NatStrategy NatStrategy(string? text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return text switch
+        {
+            null or "none" => Configuration.NatStrategy.None,
+            "single" => Configuration.NatStrategy.Single,
+            "perAz" => Configuration.NatStrategy.PerAz,
+            _ => throw invalid(text, NatStrategyAllowed),
+        };
+    }
+
+    /// <summary>How many availability zones a VPC spans.</summary>
+    public static int AzCount(int count, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return count is >= 1 and <= MaxAzCount
+            ? count
+            : throw invalid(count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a whole number from 1 to {MaxAzCount}");
+    }
+
+    /// <summary>A subnet prefix length.</summary>
+    public static int SubnetPrefixLength(int prefixLength, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return prefixLength is >= SubnetPlanner.MinimumSubnetPrefix and <= SubnetPlanner.MaximumSubnetPrefix
+            ? prefixLength
+            : throw invalid(
+                prefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"a whole number from {SubnetPlanner.MinimumSubnetPrefix} to {SubnetPlanner.MaximumSubnetPrefix}");
+    }
+
+    /// <summary>A flow log retention period.</summary>
+    public static int RetentionDays(int days, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return AllowedRetentionDays.Contains(days)
+            ? days
+            : throw invalid(
+                days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"one of the CloudWatch Logs retention periods in days: {string.Join(", ", AllowedRetentionDays)}");
+    }
+
+    /// <summary>An EC2 instance type such as t3.small.</summary>
+    public static string InstanceType(string text, string example, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return InstanceTypePattern().IsMatch(text)
+            ? text
+            : throw invalid(text, $"an EC2 instance type such as {example} (family.size, lower case)");
+    }
+
+    /// <summary>An AMI id.</summary>
+    public static string Ami(string text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return AmiPattern().IsMatch(text)
+            ? text
+            : throw invalid(text, "an AMI id: ami- followed by 8 or 17 hexadecimal digits (leave it unset for the latest Amazon Linux 2023 AMI)");
+    }
+
+    /// <summary>A VPC endpoint service name of another account or stack.</summary>
+    public static string EndpointServiceName(string text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return EndpointServicePattern().IsMatch(text)
+            ? text
+            : throw invalid(text, "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
+    }
+
+    /// <summary>
+    /// Interface endpoint service short names: catalogued, each service once (aliases such as firehose and
+    /// kinesis-firehose name the same service, and two endpoints would clash on private DNS), at most 40.
+    /// <paramref name="invalid"/> gets the key (<paramref name="listKey"/> or an item such as <c>services[2]</c>).
+    /// </summary>
+    public static void InterfaceEndpointServices(IReadOnlyList<string> names, string listKey, Func<string, string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(invalid);
+        if (names.Count > MaxInterfaceEndpoints)
+        {
+            throw invalid(listKey, $"a list of {names.Count} services", $"at most {MaxInterfaceEndpoints} interface endpoints");
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var key = $"{listKey}[{i}]";
+            var name = names[i];
+            if (!InterfaceEndpointCatalog.IsKnown(name))
+            {
+                var close = Suggestions.Closest(name, InterfaceEndpointCatalog.ShortNames, 3);
+                var examples = close.Count > 0
+                    ? $"closest: {string.Join(", ", close)}"
+                    : $"for example {string.Join(", ", InterfaceEndpointCatalog.ShortNames.Take(6))} and {InterfaceEndpointCatalog.ShortNames.Count - 6} more";
+                throw invalid(key, name, $"a catalogued interface endpoint service short name; {examples}");
+            }
+
+            var service = InterfaceEndpointCatalog.ServiceName("region", name);
+            if (!seen.TryAdd(service, i))
+            {
+                throw invalid(key, name, $"each service at most once, and it is already {listKey}[{seen[service]}] ({names[seen[service]]})");
+            }
+        }
+    }
+
+    [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
+    private static partial Regex AmiPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstanceTypePattern();
+
+    [GeneratedRegex(@"^com\.amazonaws\.vpce\.[a-z]{2}(-[a-z]+)+-\d+\.vpce-svc-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndpointServicePattern();
+}
