@@ -145,6 +145,38 @@ public sealed class Tiny : ComponentResource
     public Output<string[]> Ids { get; private set; } = null!;
 }
 
+public sealed class ZoneArgs : ResourceArgs
+{
+    [Input("name", required: true)]
+    public Input<string> Name { get; set; } = null!;
+}
+
+public sealed class Zone
+{
+    [Output("name")]
+    public Output<string> Name { get; set; } = null!;
+
+    [Output("zoneId")]
+    public Output<string> ZoneId { get; set; } = null!;
+}
+
+public sealed class ZoneUserArgs : ResourceArgs
+{
+    [Input("zone")]
+    public Input<ZoneArgs>? Zone { get; set; }
+}
+
+public sealed class ZoneUser : ComponentResource
+{
+    public ZoneUser(string name, ZoneUserArgs args, ComponentResourceOptions? options = null)
+        : base("test:index:ZoneUser", name, args, options)
+    {
+    }
+
+    [Output("zone")]
+    public Output<Zone> Zone { get; private set; } = null!;
+}
+
 public class ComponentAnalyzerTests
 {
     private static readonly Metadata Package = new("net", Version: "1.2.3");
@@ -254,6 +286,17 @@ public class ComponentAnalyzerTests
         Assert.Equal(PropertySpec.CreateReference("#/types/net:index:Rule"), rule.Properties["next"]);
         Assert.Equal(new[] { "port" }, rule.Required);
         Assert.Equal(new[] { "net:index:PrefixLengths", "net:index:Rule", "net:index:SubnetPlan" }, schema.Types.Keys);
+    }
+
+    [Fact]
+    public void An_args_class_and_an_output_class_of_the_same_name_but_Args_share_the_first_definition()
+    {
+        var schema = ComponentAnalyzer.GenerateSchema(Package, typeof(ZoneUser));
+
+        var zone = Assert.Single(schema.Types);
+        Assert.Equal("net:index:Zone", zone.Key);
+        Assert.Equal(new[] { "name" }, zone.Value.Properties.Keys);
+        Assert.Equal(PropertySpec.CreateReference("#/types/net:index:Zone"), schema.Resources["net:index:ZoneUser"].Properties["zone"]);
     }
 
     [Fact]
