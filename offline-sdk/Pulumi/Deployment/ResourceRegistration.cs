@@ -29,7 +29,7 @@ internal static class ResourceRegistration
             var name = resource.GetResourceName();
             var urn = deployment.NewUrn(parentUrn, type, name);
             string? id = null;
-            IDictionary state = ImmutableDictionary<string, object>.Empty;
+            var state = ImmutableDictionary<string, SerializedValue>.Empty;
             if (type != Stack.RootTypeToken)
             {
                 // A resource read by id (the static Get methods) reaches the mocks with that id, like an import.
@@ -43,7 +43,8 @@ internal static class ResourceRegistration
                     Provider = providerReference,
                     Id = requestedId,
                 }).ConfigureAwait(false);
-                id = mockId ?? requestedId;
+                // A read keeps the id it asked for, whatever the mocks answer (the real engine does the same).
+                id = existingId ?? mockId ?? requestedId;
                 state = await SerializeStateAsync(mockState).ConfigureAwait(false);
             }
 
@@ -55,8 +56,14 @@ internal static class ResourceRegistration
 
             foreach (var (wireName, source) in sources)
             {
-                if (wireName is "urn" or "id" || !state.Contains(wireName))
+                if (wireName is "urn" or "id" || !state.TryGetValue(wireName, out var stateValue))
                 {
+                    continue;
+                }
+
+                if (!stateValue.IsKnown)
+                {
+                    source.SetValue(Converter.Convert(null, source.TargetType, wireName), isKnown: false, stateValue.IsSecret, dependencies);
                     continue;
                 }
 
@@ -64,7 +71,7 @@ internal static class ResourceRegistration
                 object? converted;
                 try
                 {
-                    converted = Converter.Convert(state[wireName], source.TargetType, context);
+                    converted = Converter.Convert(stateValue.Value, source.TargetType, context);
                 }
                 catch (InvalidOperationException mismatch)
                 {
@@ -73,7 +80,8 @@ internal static class ResourceRegistration
                     converted = Converter.Convert(null, source.TargetType, context);
                 }
 
-                source.SetValue(converted, isKnown: true, isSecret: false, dependencies);
+                // A secret anywhere in a state value makes the whole output property secret.
+                source.SetValue(converted, isKnown: true, isSecret: stateValue.IsSecret, dependencies);
             }
         }
         catch (Exception e)
@@ -142,11 +150,34 @@ internal static class ResourceRegistration
         return $"{urn.Value}::{(id.IsKnown ? id.Value : "04da6b54-80e4-46f7-96ec-b56ff0331ba9")}";
     }
 
-    private static async Task<IDictionary> SerializeStateAsync(object? state)
+    /// <summary>The mocks' state, one serialized value per output property, each known or not and secret or not.</summary>
+    private static async Task<ImmutableDictionary<string, SerializedValue>> SerializeStateAsync(object? state)
     {
-        var serialized = await Serializer.SerializeAsync(state).ConfigureAwait(false);
-        return serialized.Value as IDictionary
-            ?? throw new InvalidOperationException(
-                $"{state?.GetType().FullName ?? "null"} is not a supported resource state; return a dictionary of output properties.");
+        if (state is not IDictionary dictionary)
+        {
+            var serialized = await Serializer.SerializeAsync(state).ConfigureAwait(false);
+            dictionary = serialized.Value as IDictionary
+                ?? throw new InvalidOperationException(
+                    $"{state?.GetType().FullName ?? "null"} is not a supported resource state; return a dictionary of output properties.");
+        }
+
+        var builder = ImmutableDictionary.CreateBuilder<string, SerializedValue>();
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            if (entry.Key is not string key)
+            {
+                throw new InvalidOperationException($"Resource state keys must be strings, not {entry.Key.GetType().FullName}.");
+            }
+
+            var value = await Serializer.SerializeAsync(entry.Value).ConfigureAwait(false);
+            if (value.IsKnown && value.Value is null)
+            {
+                continue;
+            }
+
+            builder[key] = value;
+        }
+
+        return builder.ToImmutable();
     }
 }

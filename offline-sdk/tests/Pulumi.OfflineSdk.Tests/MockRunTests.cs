@@ -167,4 +167,22 @@ public class MockRunTests
         Assert.True(await OutputUtilities.GetIsKnownAsync(label!));
         Assert.Null(await OutputUtilities.GetValueAsync(label!));
     }
+
+    [Fact]
+    public async Task A_secret_in_the_mocks_state_makes_that_output_property_secret_and_only_that_one()
+    {
+        var mocks = new RecordingMocks
+        {
+            State = _ => ImmutableDictionary<string, object>.Empty
+                .Add("arn", Output.CreateSecret("arn:test:::secret"))
+                .Add("label", "plain"),
+        };
+        Widget? widget = null;
+        await Deployment.TestAsync(mocks, Options, () => { widget = new Widget("w", new WidgetArgs { Size = 1 }); });
+
+        Assert.True(await Output.IsSecretAsync(widget!.Arn));
+        Assert.Equal("arn:test:::secret", await OutputUtilities.GetValueAsync(widget.Arn));
+        Assert.False(await Output.IsSecretAsync(widget.Label));
+        Assert.Equal("plain", await OutputUtilities.GetValueAsync(widget.Label));
+    }
 }
