@@ -46,6 +46,5 @@ public static class Command
     /// <summary>Whether a program is on the PATH.</summary>
     public static bool Exists(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/sbin", "/sbin"])
             .Any(directory => File.Exists(Path.Combine(directory, program)));
 }
