@@ -99,25 +99,31 @@ public sealed class ApplianceLab : IDisposable
         return local;
     }
 
-    /// <summary>Applies the user data's sysctl.d file in the appliance namespace, as systemd-sysctl does at boot.</summary>
-    public void ApplyKernelSettings(UserData userData) =>
-        ApplianceHost.Exec("sysctl", "-q", "-p", WriteFile(userData, PassThroughAppliance.SysctlPath));
+    /// <summary>
+    /// A command of the user data (a runcmd entry or a unit's ExecStart) as the lab runs it: every argument that names
+    /// a file the user data writes is replaced by the lab's copy of that file, and nothing else changes.
+    /// </summary>
+    public IReadOnlyList<string> Localize(UserData userData, IEnumerable<string> command) =>
+        command.Select(argument => userData.Files.ContainsKey(argument) ? WriteFile(userData, argument) : argument).ToList();
 
-    /// <summary>Loads the user data's rule set in the appliance namespace, as the rules unit does at boot.</summary>
+    /// <summary>Applies the kernel settings with the user data's own first-boot command (sysctl -p on its sysctl.d file).</summary>
+    public void ApplyKernelSettings(UserData userData) =>
+        ApplianceHost.Exec([.. Localize(userData, userData.RunCommands.Single(c => c[0] == "sysctl"))]);
+
+    /// <summary>Loads the rule set with the rules unit's own ExecStart, as at every boot.</summary>
     public void ApplyRules(UserData userData) =>
-        ApplianceHost.Exec("nft", "-f", WriteFile(userData, PassThroughAppliance.RuleSetPath));
+        ApplianceHost.Exec([.. Localize(userData, userData.ExecStart(PassThroughAppliance.RulesUnitName))]);
 
     /// <summary>
-    /// Starts the user data's health-check responder with its configuration in the appliance namespace, as the
-    /// health-check unit does (the unit's python3, script and configuration, with a private state directory).
+    /// Starts the health-check responder with the health-check unit's own ExecStart, and a private directory in the
+    /// variable systemd sets from the unit's StateDirectory.
     /// </summary>
     public void StartHealthCheck(UserData userData)
     {
-        var script = WriteFile(userData, PassThroughAppliance.HealthCheckScriptPath);
-        var config = WriteFile(userData, PassThroughAppliance.HealthCheckConfigPath);
         var state = System.IO.Directory.CreateDirectory(Path.Combine(Directory, "state")).FullName;
         var process = ApplianceHost.Start(
-            new Dictionary<string, string> { [PassThroughAppliance.StateDirectoryVariable] = state }, "python3", script, config);
+            new Dictionary<string, string> { [PassThroughAppliance.StateDirectoryVariable] = state },
+            [.. Localize(userData, userData.ExecStart(PassThroughAppliance.HealthCheckUnitName))]);
         processes.Add(process);
         process.ErrorDataReceived += (_, e) =>
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Infra.Model.Appliances;
 
 namespace Infra.DataPath.Tests.Support;
 
@@ -42,10 +43,15 @@ public static partial class NamespaceSupport
             return "root (they create namespaces and veth pairs)";
         }
 
-        var missing = new[] { "ip", "nft", "python3", "openssl" }.Where(p => !Command.Exists(p)).ToList();
+        // The programs the tests call by name, and those the appliance's units name by absolute path (nft, python3).
+        var userData = new UserData(PassThroughAppliance.RenderCloudInit(443, "HTTPS", null));
+        var missing = new[] { "ip", "sysctl", "openssl" }.Where(p => !Command.Exists(p))
+            .Concat(new[] { PassThroughAppliance.RulesUnitName, PassThroughAppliance.HealthCheckUnitName }
+                .Select(unit => userData.ExecStart(unit)[0]).Where(p => !File.Exists(p)))
+            .ToList();
         if (missing.Count > 0)
         {
-            return $"{string.Join(", ", missing)} on the PATH (Debian: apt-get install iproute2 nftables python3 openssl)";
+            return $"{string.Join(", ", missing)} (Debian: apt-get install iproute2 procps nftables python3 openssl)";
         }
 
         try

@@ -37,6 +37,12 @@ public sealed class UserData
         ? file.Content
         : throw new KeyNotFoundException($"The user data writes no {path}.");
 
+    /// <summary>The ExecStart command of a systemd unit the user data writes, split into its arguments.</summary>
+    public IReadOnlyList<string> ExecStart(string unitName) =>
+        File("/etc/systemd/system/" + unitName).Split('\n')
+            .Single(line => line.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..]
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     private IEnumerable<YamlNode> Sequence(string key) => ((YamlSequenceNode)root.Children[new YamlScalarNode(key)]).Children;
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value!;
