@@ -18,7 +18,7 @@ namespace Infra.Model.Appliances;
 public static class PassThroughAppliance
 {
     /// <summary>
-    /// The UDP port of GENEVE: the Gateway Load Balancer sends to targets on 6081 and expects them to send back to 6081
+    /// The UDP port of GENEVE, on which the Gateway Load Balancer exchanges traffic with its targets
     /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/gateway-load-balancers.html).
     /// </summary>
     public const int GenevePort = 6081;
