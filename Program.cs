@@ -136,6 +136,27 @@ public static class PrivateConnectivity
         return provider.EndpointServiceName;
     }
 
+    /// <summary>
+    /// The endpoint service a consumer stack's GWLB endpoints connect to: the configured name, or the
+    /// <c>endpointServiceName</c> output of the provider stack that <c>inspection.providerStack</c> names, read through
+    /// a stack reference (and checked like the configured name once known).
+    /// </summary>
+    private static Output<string> ConsumedServiceName(StackSettings settings)
+    {
+        if (settings.Inspection.EndpointServiceName is { } configured)
+        {
+            return Output.Create(configured);
+        }
+
+        var providerStack = settings.Inspection.ProviderStack!;
+        var reference = new StackReference("inspection-provider", new StackReferenceArgs { Name = providerStack });
+        var key = $"{settings.Namespace}:inspection.providerStack";
+        return reference.RequireOutput("endpointServiceName").Apply(value => SettingRules.EndpointServiceName(
+            value as string ?? "(not a string)",
+            (shown, allowed) => new RunException(
+                $"Invalid output endpointServiceName of stack {providerStack} (from {key}) = {shown}: {allowed}, the output a provider stack of this program publishes.")));
+    }
+
     /// <summary>A <see cref="VpcNetwork"/> of the stack's settings: the subnets the settings planned, in the stack's zones.</summary>
     private static VpcNetworkArgs NetworkArgs(
         StackSettings settings, string cidr, IReadOnlyList<TierSpec> tiers, IReadOnlyList<string> zones, bool internetGateway)
@@ -268,7 +289,7 @@ public static class PrivateConnectivity
                 EndpointRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Endpoint]),
                 ApplicationRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Application]),
                 ApplicationSubnetCidrs = network.SubnetCidrs.Apply(t => t[Tiers.Application]),
-                EndpointServiceName = providerServiceName ?? Output.Create(settings.Inspection.EndpointServiceName!),
+                EndpointServiceName = providerServiceName ?? ConsumedServiceName(settings),
                 Tags = tags,
             });
             outputs["gwlbEndpointIds"] = consumer.GwlbEndpointIds;

@@ -38,6 +38,7 @@ public sealed class AwsMocks : IMocks
 
     private readonly ConcurrentQueue<ResourceRecord> _records = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, object>> _stacks = new(StringComparer.Ordinal);
 
     public AwsMocks(string region = "eu-west-1", int availabilityZones = 3)
     {
@@ -61,9 +62,20 @@ public sealed class AwsMocks : IMocks
         [$"com.amazonaws.{Region}.dynamodb"] = "pl-6fa54006",
     };
 
+    /// <summary>
+    /// Makes a stack known to the run's stack references, as the Pulumi backend holds it: its fully qualified name
+    /// (organization/project/stack) and its outputs.
+    /// </summary>
+    public void AddStack(string fullyQualifiedName, IReadOnlyDictionary<string, object> outputs) => _stacks[fullyQualifiedName] = outputs;
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         var type = args.Type!;
+        if (type == StackReferenceType)
+        {
+            return Task.FromResult(ReadStack(args));
+        }
+
         var name = args.Name!;
         var id = IdPrefixes.TryGetValue(type, out var prefix) ? $"{prefix}-{StableHex(type + "/" + name)}" : $"{name}-{StableHex(type + "/" + name)[..9]}";
         var state = args.Inputs.ToBuilder();
@@ -117,6 +129,26 @@ public sealed class AwsMocks : IMocks
             _ => ImmutableDictionary<string, object>.Empty,
         };
         return Task.FromResult(result);
+    }
+
+    private const string StackReferenceType = "pulumi:pulumi:StackReference";
+
+    /// <summary>A stack reference is a read of the named stack: its id is the stack's name, its state the stack's outputs.</summary>
+    private (string? id, object state) ReadStack(MockResourceArgs args)
+    {
+        var stack = args.Id ?? Text(args.Inputs, "name") ?? "";
+        if (!_stacks.TryGetValue(stack, out var outputs))
+        {
+            var known = _stacks.IsEmpty ? "no other stack" : string.Join(", ", _stacks.Keys.Order(StringComparer.Ordinal));
+            throw new Pulumi.RunException($"Stack {stack}, which a stack reference names, does not exist (the mocked backend has {known}).");
+        }
+
+        var state = ImmutableDictionary<string, object>.Empty
+            .Add("name", stack)
+            .Add("outputs", outputs.ToImmutableDictionary())
+            .Add("secretOutputNames", ImmutableArray<object>.Empty);
+        _records.Enqueue(new ResourceRecord(StackReferenceType, args.Name!, stack, args.Inputs) { Outputs = state });
+        return (stack, state);
     }
 
     private static string? Text(ImmutableDictionary<string, object> inputs, string key) => inputs.TryGetValue(key, out var value) ? value as string : null;

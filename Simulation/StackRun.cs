@@ -69,6 +69,36 @@ public sealed record StackRun(
         return new StackRun(mocks, resources, outputs, mocks.Records, parents);
     }
 
+    /// <summary>The stack outputs' values, as the Pulumi backend keeps them for stack references to read.</summary>
+    public async Task<IReadOnlyDictionary<string, object>> OutputValuesAsync()
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, output) in Outputs)
+        {
+            if (output is null)
+            {
+                continue;
+            }
+
+            if (!output.GetType().IsGenericType || output.GetType().GetGenericTypeDefinition() != typeof(Output<>))
+            {
+                values[name] = output;
+                continue;
+            }
+
+            var valueType = output.GetType().GetGenericArguments()[0];
+            var read = typeof(Pulumi.Utilities.OutputUtilities).GetMethod(nameof(Pulumi.Utilities.OutputUtilities.GetValueAsync))!.MakeGenericMethod(valueType);
+            var task = (Task)read.Invoke(null, [output])!;
+            await task.ConfigureAwait(false);
+            if (task.GetType().GetProperty("Result")!.GetValue(task) is { } value)
+            {
+                values[name] = value;
+            }
+        }
+
+        return values;
+    }
+
     public IEnumerable<ResourceRecord> OfType(string type) => Records.Where(r => r.Type == type);
 
     /// <summary>The cloud resource of that name (components share names with their main child).</summary>

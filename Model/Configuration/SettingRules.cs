@@ -157,6 +157,22 @@ public static partial class SettingRules
         }
     }
 
+    /// <summary>
+    /// A fully qualified Pulumi stack name, <c>organization/project/stack</c>, as a stack reference takes it. Each part
+    /// follows Pulumi's naming rule for stacks: "alphanumeric characters, hyphens, underscores, or periods" (Pulumi
+    /// documentation, Stacks: create a stack).
+    /// </summary>
+    public static string StackName(string text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return StackNamePattern().IsMatch(text)
+            ? text
+            : throw invalid(text, "a fully qualified stack name organization/project/stack, such as acme/network/inspection, each part of letters, digits, hyphens, underscores and periods");
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex StackNamePattern();
+
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
     private static partial Regex AmiPattern();
 

@@ -29,7 +29,10 @@ public enum InspectionMode
     /// <summary>Only the provider VPC; no workload VPC.</summary>
     Provider,
 
-    /// <summary>Only the workload VPC with its GWLB endpoints, using <c>inspection.endpointServiceName</c>.</summary>
+    /// <summary>
+    /// Only the workload VPC with its GWLB endpoints, using <c>inspection.endpointServiceName</c> or the
+    /// <c>endpointServiceName</c> output of <c>inspection.providerStack</c>.
+    /// </summary>
     Consumer,
 }
 
@@ -88,8 +91,14 @@ public sealed record InspectionSettings
     /// <summary>Principals allowed to connect to the endpoint service; empty means this account's root ARN.</summary>
     public IReadOnlyList<string> AllowedPrincipals { get; init; } = [];
 
-    /// <summary>The provider's endpoint service name; set (and required) only in consumer mode.</summary>
+    /// <summary>The provider's endpoint service name; in consumer mode, this or <see cref="ProviderStack"/>.</summary>
     public string? EndpointServiceName { get; init; }
+
+    /// <summary>
+    /// The provider stack (organization/project/stack) whose <c>endpointServiceName</c> output the consumer reads
+    /// through a stack reference; in consumer mode, this or <see cref="EndpointServiceName"/>.
+    /// </summary>
+    public string? ProviderStack { get; init; }
 }
 
 /// <summary>The <c>demo</c> setting.</summary>

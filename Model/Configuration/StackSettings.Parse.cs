@@ -13,7 +13,7 @@ public sealed partial record StackSettings
     private static readonly string[] InspectionFields =
     [
         "mode", "providerVpcCidr", "applianceAmi", "applianceInstanceType", "appliancesPerAz",
-        "healthCheckPort", "healthCheckProtocol", "healthCheckPath", "allowedPrincipals", "endpointServiceName",
+        "healthCheckPort", "healthCheckProtocol", "healthCheckPath", "allowedPrincipals", "endpointServiceName", "providerStack",
     ];
 
     private static readonly string[] DemoFields = ["bucket", "instance", "instanceType"];
@@ -262,17 +262,43 @@ public sealed partial record StackSettings
             throw obj.Error("endpointServiceName", serviceName, $"no value unless inspection.mode is consumer ({why})");
         }
 
+        const string stackAllowed = "a fully qualified stack name organization/project/stack, such as acme/network/inspection";
+        var providerStack = obj.String("providerStack", stackAllowed);
+        if (providerStack is not null && mode != InspectionMode.Consumer)
+        {
+            var why = mode == InspectionMode.Combined
+                ? "combined mode creates its own endpoint service"
+                : $"inspection.mode is {modeText ?? "off"}";
+            throw obj.Error("providerStack", providerStack, $"no value unless inspection.mode is consumer ({why})");
+        }
+
         if (mode == InspectionMode.Consumer)
         {
-            if (serviceName is null)
+            if (serviceName is null && providerStack is null)
             {
                 throw obj.Error(
                     "endpointServiceName",
                     "(not set)",
-                    "the provider stack's endpoint service name, required when inspection.mode is consumer, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
+                    "the provider's endpoint service name, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0, " +
+                    "or instead inspection.providerStack naming the provider stack, such as acme/network/inspection, required when inspection.mode is consumer");
             }
 
-            SettingRules.EndpointServiceName(serviceName, (value, allowed) => obj.Error("endpointServiceName", value, allowed));
+            if (serviceName is not null && providerStack is not null)
+            {
+                throw obj.Error(
+                    "providerStack",
+                    providerStack,
+                    "no value when inspection.endpointServiceName is set, because the consumer takes the service name from one of the two");
+            }
+
+            if (serviceName is not null)
+            {
+                SettingRules.EndpointServiceName(serviceName, (value, allowed) => obj.Error("endpointServiceName", value, allowed));
+            }
+            else
+            {
+                SettingRules.StackName(providerStack!, (value, allowed) => obj.Error("providerStack", value, allowed));
+            }
         }
 
         return new InspectionSettings
@@ -287,6 +313,7 @@ public sealed partial record StackSettings
             HealthCheckPath = protocol == "TCP" ? null : path ?? "/",
             AllowedPrincipals = principals,
             EndpointServiceName = serviceName,
+            ProviderStack = providerStack,
         };
     }
 

@@ -105,11 +105,11 @@ public class BadInputCatalogTests
 
         // Inspection.
         new("inspection as a string where an object goes", [("inspection", "combined")],
-            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName."),
+            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName, providerStack."),
         new("inspection.mode unknown", [("inspection", """{"mode":"inline"}""")],
             Ns + "inspection.mode = inline: one of off, combined, provider, consumer."),
         new("inspection with a misspelt field", [("inspection", """{"mode":"combined","appliancePerAz":2}""")],
-            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName (did you mean appliancesPerAz?)."),
+            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName, providerStack (did you mean appliancesPerAz?)."),
         new("inspection.appliancesPerAz zero", [("inspection", """{"mode":"combined","appliancesPerAz":0}""")],
             Ns + "inspection.appliancesPerAz = 0: a whole number from 1 to 4; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass."),
         new("inspection.appliancesPerAz as a string where a number goes", [("inspection", """{"mode":"combined","appliancesPerAz":"2"}""")],
@@ -125,7 +125,7 @@ public class BadInputCatalogTests
         new("inspection.healthCheckPath without a leading slash", [("inspection", """{"mode":"combined","healthCheckProtocol":"HTTP","healthCheckPath":"health"}""")],
             Ns + "inspection.healthCheckPath = health: a path starting with / of at most 1024 characters, such as /health."),
         new("inspection consumer without an endpoint service name", [("inspection", """{"mode":"consumer"}""")],
-            Ns + "inspection.endpointServiceName = (not set): the provider stack's endpoint service name, required when inspection.mode is consumer, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0."),
+            Ns + "inspection.endpointServiceName = (not set): the provider's endpoint service name, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0, or instead inspection.providerStack naming the provider stack, such as acme/network/inspection, required when inspection.mode is consumer."),
         new("inspection consumer with a bare service id", [("inspection", """{"mode":"consumer","endpointServiceName":"vpce-svc-0123456789abcdef0"}""")],
             Ns + "inspection.endpointServiceName = vpce-svc-0123456789abcdef0: an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0."),
         new("inspection combined with an endpoint service name", [("inspection", """{"mode":"combined","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],

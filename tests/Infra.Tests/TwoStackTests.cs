@@ -2,6 +2,7 @@ using Infra.Model.Addressing;
 using Infra.Model.Routing;
 using Infra.Simulation;
 using Infra.Tests.Support;
+using Pulumi;
 
 namespace Infra.Tests;
 
@@ -58,5 +59,82 @@ public class TwoStackTests
             .ToList();
         Assert.Equal(3, endpointSubnets.Distinct().Count());
         Assert.DoesNotContain(endpointSubnets, application.Contains);
+    }
+
+    private const string ProviderStack = "acme/private-connectivity/inspection";
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_consumer_stack_reads_the_provider_stacks_endpoint_service_through_a_stack_reference(int azCount)
+    {
+        var provider = await StackRun.RunAsync(new Dictionary<string, object>
+        {
+            ["azCount"] = azCount,
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "provider" },
+        });
+        var providerOutputs = await provider.OutputValuesAsync();
+        var serviceName = (string)providerOutputs["endpointServiceName"];
+        Assert.Equal((string)provider.OfType("aws:ec2/vpcEndpointService:VpcEndpointService").Single().Outputs!["serviceName"], serviceName);
+
+        var mocks = new AwsMocks();
+        mocks.AddStack(ProviderStack, providerOutputs);
+        var consumer = await StackRun.RunAsync(
+            new Dictionary<string, object>
+            {
+                ["azCount"] = azCount,
+                ["inspection"] = new Dictionary<string, object> { ["mode"] = "consumer", ["providerStack"] = ProviderStack },
+            },
+            mocks);
+
+        var reference = consumer.OfType("pulumi:pulumi:StackReference").Single();
+        Assert.Equal(ProviderStack, reference.Inputs["name"]);
+        var gwlbEndpoints = consumer.OfType(AwsTypes.VpcEndpoint)
+            .Where(e => (string?)e.Inputs.GetValueOrDefault("vpcEndpointType") == "GatewayLoadBalancer").ToList();
+        Assert.Equal(azCount, gwlbEndpoints.Count);
+        Assert.All(gwlbEndpoints, e => Assert.Equal(serviceName, e.Inputs["serviceName"]));
+
+        var scenario = new Scenario(azCount, "none", "consumer", DynamoDb: false);
+        var zones = consumer.Mocks.AvailabilityZones.Take(azCount).ToList();
+        foreach (var (subnet, routes) in ExpectedRoutes.ForWorkloadSubnets(scenario, zones))
+        {
+            Assert.Equal(RouteText.Sorted(routes), RouteText.Of(consumer.Routing.EffectiveRoutes(subnet)));
+        }
+
+        Assert.Empty(consumer.Routing.Problems);
+    }
+
+    [Fact]
+    public async Task A_provider_stack_that_does_not_exist_stops_the_consumer_with_one_sentence()
+    {
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(new Dictionary<string, object>
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "consumer", ["providerStack"] = ProviderStack },
+        }));
+
+        Assert.Equal(
+            "Stack acme/private-connectivity/inspection, which a stack reference names, does not exist (the mocked backend has no other stack).",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_provider_stack_output_that_is_not_an_endpoint_service_name_is_refused()
+    {
+        var mocks = new AwsMocks();
+        mocks.AddStack(ProviderStack, new Dictionary<string, object> { ["endpointServiceName"] = "vpce-svc-0123456789abcdef0" });
+
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(
+            new Dictionary<string, object>
+            {
+                ["inspection"] = new Dictionary<string, object> { ["mode"] = "consumer", ["providerStack"] = ProviderStack },
+            },
+            mocks));
+
+        Assert.Equal(
+            "Invalid output endpointServiceName of stack acme/private-connectivity/inspection (from private-connectivity:inspection.providerStack) = " +
+            "vpce-svc-0123456789abcdef0: an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0, the output a " +
+            "provider stack of this program publishes.",
+            error.Message);
     }
 }

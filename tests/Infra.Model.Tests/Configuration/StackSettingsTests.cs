@@ -159,7 +159,7 @@ public class StackSettingsTests
         Assert.Equal(
             "Invalid config private-connectivity:inspection.healthCheckPrt = 80: inspection has no field healthCheckPrt; its fields are mode, " +
             "providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, " +
-            "allowedPrincipals, endpointServiceName (did you mean healthCheckPort?).",
+            "allowedPrincipals, endpointServiceName, providerStack (did you mean healthCheckPort?).",
             error.Message);
     }
 
@@ -203,8 +203,9 @@ public class StackSettingsTests
         var error = Reject(("inspection", """{"mode":"consumer"}"""));
 
         Assert.Equal(
-            "Invalid config private-connectivity:inspection.endpointServiceName = (not set): the provider stack's endpoint service name, " +
-            "required when inspection.mode is consumer, such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0.",
+            "Invalid config private-connectivity:inspection.endpointServiceName = (not set): the provider's endpoint service name, " +
+            "such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0, or instead inspection.providerStack naming the provider stack, " +
+            "such as acme/network/inspection, required when inspection.mode is consumer.",
             error.Message);
     }
 
@@ -217,6 +218,48 @@ public class StackSettingsTests
         var error = Reject(("inspection", $$"""{"mode":"{{mode}}","endpointServiceName":"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"}"""));
 
         Assert.Equal("inspection.endpointServiceName", error.Key);
+        Assert.Contains("unless inspection.mode is consumer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consumer_mode_keeps_the_provider_stack_to_read_the_service_name_from()
+    {
+        var settings = Parse(("inspection", """{"mode":"consumer","providerStack":"acme/network/inspection"}"""));
+
+        Assert.Equal("acme/network/inspection", settings.Inspection.ProviderStack);
+        Assert.Null(settings.Inspection.EndpointServiceName);
+    }
+
+    [Theory]
+    [InlineData("inspection", "Invalid config private-connectivity:inspection.providerStack = inspection: a fully qualified stack name organization/project/stack, such as acme/network/inspection, each part of letters, digits, hyphens, underscores and periods.")]
+    [InlineData("acme/network/in spection", "Invalid config private-connectivity:inspection.providerStack = acme/network/in spection: a fully qualified stack name organization/project/stack, such as acme/network/inspection, each part of letters, digits, hyphens, underscores and periods.")]
+    public void A_provider_stack_that_is_not_fully_qualified_is_rejected(string stack, string message)
+    {
+        var error = Reject(("inspection", $$"""{"mode":"consumer","providerStack":"{{stack}}"}"""));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_consumer_takes_the_service_name_from_the_config_or_the_provider_stack_not_both()
+    {
+        var error = Reject(("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0","providerStack":"acme/network/inspection"}"""));
+
+        Assert.Equal(
+            "Invalid config private-connectivity:inspection.providerStack = acme/network/inspection: no value when inspection.endpointServiceName is set, " +
+            "because the consumer takes the service name from one of the two.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("off")]
+    [InlineData("combined")]
+    [InlineData("provider")]
+    public void A_provider_stack_is_rejected_outside_consumer_mode(string mode)
+    {
+        var error = Reject(("inspection", $$"""{"mode":"{{mode}}","providerStack":"acme/network/inspection"}"""));
+
+        Assert.Equal("inspection.providerStack", error.Key);
         Assert.Contains("unless inspection.mode is consumer", error.Message, StringComparison.Ordinal);
     }
 
