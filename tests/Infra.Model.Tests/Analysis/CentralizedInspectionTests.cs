@@ -205,6 +205,22 @@ public class CentralizedInspectionTests
         Assert.Equal(PathEnd.NoAttachmentInZone, Assert.Single(paths.Trace(SpokeWorkload(1, 1), "198.51.100.1")).End);
     }
 
+    [Fact]
+    public void A_transit_gateway_route_back_to_the_attachment_the_traffic_came_from_is_a_loop()
+    {
+        var architecture = new CentralizedArchitecture(1, 1);
+        var records = architecture.Resources()
+            .Select(r => r.Name == "spoke1-tgw-rt" ? Aws.RouteTable("spoke1-tgw-rt", Spoke(1), Aws.InlineRoute("0.0.0.0/0", "transitGatewayId", Aws.Id("hub"))) : r)
+            .Append(Aws.TgwRoute("hairpin", "spoke-rt", "198.51.100.0/24", SpokeAttachment(1)))
+            .ToList();
+        var paths = new CrossVpcPaths(RoutingModel.Build(records));
+
+        var path = Assert.Single(paths.Trace(SpokeWorkload(1, 0), "198.51.100.1"));
+
+        Assert.Equal(PathEnd.Loop, path.End);
+        Assert.Equal(2, path.Steps.Count(s => s.Name == SpokeAttachmentSubnet(1, 0)));
+    }
+
     /// <summary>Every spoke workload subnet to every other spoke's workload subnets, and to the internet.</summary>
     private static IEnumerable<(string From, string To)> Flows(CentralizedArchitecture architecture, CrossVpcPaths paths)
     {

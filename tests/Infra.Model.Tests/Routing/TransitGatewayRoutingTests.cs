@@ -187,4 +187,20 @@ public class TransitGatewayRoutingTests
         Assert.Single(model.Transit.RoutesOfTable("rt"));
         Assert.Contains(model.Problems, p => p.Contains("10.2.0.0/16 propagated from both", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_vpc_route_to_a_declared_transit_gateway_targets_it_by_name()
+    {
+        var model = RoutingModel.Build(
+        [
+            .. TwoVpcs(),
+            Subnet("a-workload", "a", "10.1.10.0/24", "private", "us-east-1a"),
+            RouteTable("a-rt", "a", InlineRoute("0.0.0.0/0", "transitGatewayId", Id("hub"))),
+            Association("a-rta", "a-rt", "a-workload"),
+        ]);
+
+        var route = model.Lookup("a-workload", "10.2.0.9");
+        Assert.Equal(new Target(TargetKind.TransitGateway, Id("hub")), route?.Target);
+        Assert.Equal("hub", route?.Target.ResourceName);
+    }
 }
