@@ -43,6 +43,10 @@ public static class PolicyCatalog
             new VolumesEncrypted(),
             new GatewayLoadBalancerHealthCheck(),
             new EndpointServicePrincipalsRestricted(),
+            new InspectionAttachmentApplianceMode(),
+            new TransitGatewayDefaultRouteTablesOff(),
+            new NoSpokeRouteBypassesInspection(),
+            new NoOverlappingAttachedVpcs(),
         ];
     }
 }

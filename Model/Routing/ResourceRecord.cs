@@ -47,8 +47,27 @@ public static class AwsTypes
     /// <summary>A network interface.</summary>
     public const string NetworkInterface = "aws:ec2/networkInterface:NetworkInterface";
 
-    /// <summary>A transit gateway.</summary>
+    /// <summary>A transit gateway (defaultRouteTableAssociation, defaultRouteTablePropagation).</summary>
     public const string TransitGateway = "aws:ec2transitgateway/transitGateway:TransitGateway";
+
+    /// <summary>Attaches a VPC to a transit gateway (transitGatewayId, vpcId, subnetIds, applianceModeSupport,
+    /// transitGatewayDefaultRouteTableAssociation, transitGatewayDefaultRouteTablePropagation).</summary>
+    public const string TransitGatewayVpcAttachment = "aws:ec2transitgateway/vpcAttachment:VpcAttachment";
+
+    /// <summary>A transit gateway route table (transitGatewayId).</summary>
+    public const string TransitGatewayRouteTable = "aws:ec2transitgateway/routeTable:RouteTable";
+
+    /// <summary>A static route of a transit gateway route table (transitGatewayRouteTableId, destinationCidrBlock,
+    /// transitGatewayAttachmentId or blackhole).</summary>
+    public const string TransitGatewayRoute = "aws:ec2transitgateway/route:Route";
+
+    /// <summary>Associates an attachment with a transit gateway route table (transitGatewayAttachmentId,
+    /// transitGatewayRouteTableId, replaceExistingAssociation).</summary>
+    public const string TransitGatewayRouteTableAssociation = "aws:ec2transitgateway/routeTableAssociation:RouteTableAssociation";
+
+    /// <summary>Propagates an attachment's routes into a transit gateway route table (transitGatewayAttachmentId,
+    /// transitGatewayRouteTableId).</summary>
+    public const string TransitGatewayRouteTablePropagation = "aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation";
 
     /// <summary>A VPC peering connection.</summary>
     public const string VpcPeeringConnection = "aws:ec2/vpcPeeringConnection:VpcPeeringConnection";

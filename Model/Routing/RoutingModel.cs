@@ -74,6 +74,7 @@ public sealed class RoutingModel
         ReadEndpointAttachments();
         ReadAssociations();
         Finish();
+        Transit = new TransitGatewayRouting(_records, _vpcs, _subnets);
 
         Resources = _records;
         Vpcs = [.. _vpcs.Values.OrderBy(v => v.Name, StringComparer.Ordinal)];
@@ -82,7 +83,7 @@ public sealed class RoutingModel
         RouteTables = [.. _tables.Select(t => t.Info!).OrderBy(t => t.Name ?? "~" + t.Id, StringComparer.Ordinal)];
         GatewayEndpointAttachments = _attachments.ToImmutableSortedDictionary(
             pair => pair.Key, pair => (IReadOnlySet<string>)pair.Value.ToImmutableSortedSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        Problems = [.. _problems];
+        Problems = [.. _problems, .. Transit.Problems];
     }
 
     /// <summary>Every resource given to <see cref="Build"/>, sorted by type, name and id.</summary>
@@ -112,7 +113,10 @@ public sealed class RoutingModel
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> GatewayEndpointAttachments { get; }
 
-    /// <summary>Inconsistencies found while building, in a stable order; empty for a sound network.</summary>
+    /// <summary>Transit gateways, their attachments and route tables with their effective routes.</summary>
+    public TransitGatewayRouting Transit { get; }
+
+    /// <summary>Inconsistencies found while building (the transit gateways' included), in a stable order; empty for a sound network.</summary>
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Builds the model from the registered resources.</summary>
@@ -252,6 +256,16 @@ public sealed class RoutingModel
             }
         }
 
+        foreach (var table in Transit.RouteTables)
+        {
+            var associated = Transit.Attachments.Where(a => Transit.AssociatedRouteTable(a.Id) == table).Select(a => a.Name);
+            text.AppendLine($"transit gateway route table {table} associated with {string.Join(", ", associated)}");
+            foreach (var route in Transit.RoutesOfTable(table.Id))
+            {
+                text.AppendLine($"    {route}");
+            }
+        }
+
         foreach (var problem in Problems)
         {
             text.AppendLine($"problem: {problem}");
@@ -266,7 +280,7 @@ public sealed class RoutingModel
 
     private static string Describe(ResourceRecord record) => $"{record.Type.Split(':')[^1]} {record.Name}";
 
-    private static T Find<T>(IEnumerable<T> items, string idOrName, Func<T, string> id, Func<T, string> name, string what)
+    internal static T Find<T>(IEnumerable<T> items, string idOrName, Func<T, string> id, Func<T, string> name, string what)
     {
         var all = items.ToList();
         var byId = all.Where(i => id(i) == idOrName).ToList();

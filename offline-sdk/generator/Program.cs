@@ -9,7 +9,8 @@ internal static class Program
         """
         Usage: OfflineSdkGenerator [REFERENCE_DIR [OFFLINE_SDK_DIR]]
 
-          REFERENCE_DIR    folder holding the API reference listings (Pulumi.Aws.api.txt, ...);
+          REFERENCE_DIR    folder holding the API reference listings (Pulumi.Aws.api.txt,
+                           Pulumi.Aws.transit.api.txt, Pulumi.Random.api.txt);
                            default: ../shared/reference, relative to the repository root
           OFFLINE_SDK_DIR  folder holding the stand-in projects; default: offline-sdk in the repository root
 
@@ -32,12 +33,17 @@ internal static class Program
 
             foreach (PackageSpec package in PackageSpec.All)
             {
-                string listing = Path.GetFullPath(Path.Combine(referenceDir, package.ListingFile));
-                if (!File.Exists(listing)) throw new GeneratorException($"listing not found: {listing}");
-                SortedDictionary<string, string> files = PackageGenerator.Generate(package, listing);
+                string[] listings = package.ListingFiles
+                    .Select(file => Path.GetFullPath(Path.Combine(referenceDir, file)))
+                    .ToArray();
+                foreach (string listing in listings)
+                {
+                    if (!File.Exists(listing)) throw new GeneratorException($"listing not found: {listing}");
+                }
+                SortedDictionary<string, string> files = PackageGenerator.Generate(package, listings);
                 string outputDir = Path.GetFullPath(Path.Combine(offlineSdkDir, package.ProjectFolder, "Generated"));
                 Write(outputDir, files);
-                Console.WriteLine($"{package.RootNamespace}: {files.Count} files in {outputDir}");
+                Console.WriteLine($"{package.RootNamespace}: {files.Count} files in {outputDir} from {string.Join(" + ", package.ListingFiles)}");
             }
             return 0;
         }

@@ -25,7 +25,7 @@ public class BadInputCatalogTests
 
     private const string RuleIds =
         "PC-NET-001, PC-NET-002, PC-NET-003, PC-NET-004, PC-NET-005, PC-EP-001, PC-EP-002, PC-EP-003, PC-S3-001, PC-S3-002, PC-S3-003, " +
-        "PC-S3-004, PC-EC2-001, PC-EC2-002, PC-GWLB-001, PC-GWLB-002";
+        "PC-S3-004, PC-EC2-001, PC-EC2-002, PC-GWLB-001, PC-GWLB-002, PC-TGW-001, PC-TGW-002, PC-TGW-003, PC-TGW-004";
 
     /// <summary>The first 41 catalogued services, as a JSON list: one more than a stack may have.</summary>
     private static readonly string FortyOneServices = "[" + string.Join(",", new[]

@@ -26,7 +26,7 @@ public class PolicyOptionTests
         var (code, output, error) = await Tool.RunAsync(["--cwd", project.Directory, "--section", "routes", "--policy"]);
 
         Assert.True(code == ExitCodes.Success, error);
-        Assert.Contains("Guard rails: 16 passed, 0 failed, 0 waived.", output, StringComparison.Ordinal);
+        Assert.Contains("Guard rails: 20 passed, 0 failed, 0 waived.", output, StringComparison.Ordinal);
         Assert.Contains("PASS   PC-GWLB-002", output, StringComparison.Ordinal);
         Assert.Contains("Unused waiver", output, StringComparison.Ordinal);
         Assert.Contains("The provider VPC carries only GENEVE traffic.", output, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public class PolicyOptionTests
         var policy = json.RootElement.GetProperty("policy");
         Assert.True(policy.GetProperty("passed").GetBoolean());
         var rules = policy.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(16, rules.Count);
+        Assert.Equal(20, rules.Count);
         Assert.All(rules, rule => Assert.Equal("passed", rule.GetProperty("outcome").GetString()));
         var flowLogs = rules.Single(r => r.GetProperty("id").GetString() == "PC-NET-001");
         Assert.Contains("CKV2_AWS_11", flowLogs.GetProperty("equivalents").EnumerateArray().Select(e => e.GetString()));

@@ -27,7 +27,7 @@ internal sealed record FieldMember(string Line, string Name, string Type, bool I
 internal sealed record WireName(string Line, string Name, string Type, bool IsRequired);
 
 /// <summary>Everything the listing says about one public type.</summary>
-internal sealed class ApiType(string fullName, string kind, string? baseType, string line)
+internal sealed class ApiType(string fullName, string kind, string? baseType, string line, string listingFile)
 {
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
 
@@ -39,6 +39,9 @@ internal sealed class ApiType(string fullName, string kind, string? baseType, st
     public string? BaseType { get; } = baseType;
 
     public string Line { get; } = line;
+
+    /// <summary>File name of the listing whose <c>type</c> line declares this type.</summary>
+    public string ListingFile { get; } = listingFile;
 
     public string Namespace => FullName[..FullName.LastIndexOf('.')];
 

@@ -36,24 +36,31 @@ internal static partial class ListingParser
     [GeneratedRegex(@"^(?:(params|ref|out|in) )?(\S+) (\w+)( = default)?$")]
     private static partial Regex ParameterText();
 
-    /// <summary>Parses a listing file into its types, keyed by full name, in ordinal order.</summary>
-    public static SortedDictionary<string, ApiType> Parse(string path)
+    /// <summary>Parses listing files into their types, keyed by full name, in ordinal order. The files are read
+    /// as one listing (their union): a supplement may add types or members of a type another file lists, but
+    /// listing the same line twice is an error.</summary>
+    public static SortedDictionary<string, ApiType> Parse(IReadOnlyList<string> paths)
     {
-        string[] lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        (string Path, string Line)[] lines = paths
+            .SelectMany(path => File.ReadAllLines(path).Where(l => l.Length > 0).Select(line => (path, line)))
+            .ToArray();
         var types = new SortedDictionary<string, ApiType>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
 
         // Types first: members name their owner only as a dotted prefix of the member name.
-        foreach (string line in lines)
+        foreach ((string path, string line) in lines)
         {
+            if (!seen.Add(line)) throw new GeneratorException($"{path}: line listed twice: {line}");
             if (!line.StartsWith("type ", StringComparison.Ordinal)) continue;
             Match m = TypeLine().Match(line);
             if (!m.Success) throw Unsupported(path, line, "type kind");
-            var type = new ApiType(m.Groups[2].Value, m.Groups[1].Value, NullIfEmpty(m.Groups[3].Value), line);
+            var type = new ApiType(m.Groups[2].Value, m.Groups[1].Value, NullIfEmpty(m.Groups[3].Value), line,
+                System.IO.Path.GetFileName(path));
             if (!types.TryAdd(type.FullName, type)) throw new GeneratorException($"{path}: type listed twice: {line}");
             type.AllLines.Add(line);
         }
 
-        foreach (string line in lines)
+        foreach ((string path, string line) in lines)
         {
             if (line.StartsWith("type ", StringComparison.Ordinal)) continue;
             AddLine(path, line, types);

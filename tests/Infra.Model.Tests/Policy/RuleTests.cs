@@ -581,4 +581,76 @@ public class RuleTests
             With(records, "inspection-service", Unset("allowedPrincipals")),
             F("PC-GWLB-002", "any-account", "Endpoint service inspection-service allows the wildcard principal arn:aws:iam::*:root, so AWS accounts nobody named can connect their VPCs to it."));
     }
+
+    // PC-TGW-001 … PC-TGW-004: a transit gateway hub with an inspection VPC and two spokes ---------------------------
+
+    [Fact]
+    public void The_compliant_stack_with_a_transit_gateway_hub_passes_every_rule()
+    {
+        var report = PolicyEvaluator.Evaluate(new PolicyContext(CompliantWithHub()));
+
+        Assert.True(report.Passed, report.ToText());
+    }
+
+    [Fact]
+    public void Tgw001_the_inspection_attachment_without_appliance_mode()
+    {
+        AssertFindings(
+            With(CompliantWithHub(), "inspection-attachment", Set("applianceModeSupport", "disable")),
+            F("PC-TGW-001", "inspection-attachment", "Attachment inspection-attachment of inspection VPC inspection has applianceModeSupport disable; set it to enable so both directions of a flow pass the same AZ's appliances."));
+    }
+
+    [Fact]
+    public void Tgw002_a_transit_gateway_that_leaves_the_default_association_unset()
+    {
+        AssertFindings(
+            With(CompliantWithHub(), "hub", Unset("defaultRouteTableAssociation")),
+            F("PC-TGW-002", "hub", "Transit gateway hub has defaultRouteTableAssociation unset (unset means enable); set both to disable and associate and propagate each attachment explicitly."));
+    }
+
+    [Fact]
+    public void Tgw002_a_transit_gateway_with_both_defaults_enabled()
+    {
+        var records = With(CompliantWithHub(), "hub", inputs => inputs.SetItem("defaultRouteTableAssociation", "enable").SetItem("defaultRouteTablePropagation", "enable"));
+
+        AssertFindings(
+            records,
+            F("PC-TGW-002", "hub", "Transit gateway hub has defaultRouteTableAssociation enable and defaultRouteTablePropagation enable (unset means enable); set both to disable and associate and propagate each attachment explicitly."));
+    }
+
+    [Fact]
+    public void Tgw003_a_static_route_from_the_spoke_table_straight_to_another_spoke()
+    {
+        AssertFindings(
+            [.. CompliantWithHub(), TgwRoute("spoke-to-spoke2", "spoke-rt", "10.2.0.0/16", "spoke2-attachment")],
+            F("PC-TGW-003", "spoke-rt", "Transit gateway route table spoke-rt, associated with spoke attachments spoke1-attachment, spoke2-attachment, sends 10.2.0.0/16 (static) to attachment spoke2-attachment instead of the inspection VPC's attachment."));
+    }
+
+    [Fact]
+    public void Tgw003_a_spoke_propagating_into_the_spoke_table()
+    {
+        AssertFindings(
+            [.. CompliantWithHub(), TgwPropagation("spoke1-into-spoke-rt", "spoke1-attachment", "spoke-rt")],
+            F("PC-TGW-003", "spoke-rt", "Transit gateway route table spoke-rt, associated with spoke attachments spoke1-attachment, spoke2-attachment, sends 10.1.0.0/16 (propagated) to attachment spoke1-attachment instead of the inspection VPC's attachment."));
+    }
+
+    [Fact]
+    public void Tgw003_a_spoke_subnet_with_its_own_nat_route()
+    {
+        AssertFindings(
+            [
+                .. CompliantWithHub(),
+                NatGateway("spoke1-nat", "spoke1-tgw-0"),
+                Route("spoke1-shortcut", Id("spoke1-workload-rt"), "203.0.113.0/24", "natGatewayId", Id("spoke1-nat")),
+            ],
+            F("PC-TGW-003", "spoke1-workload-rt", "Route table spoke1-workload-rt of spoke VPC spoke1 sends 203.0.113.0/24 to NAT gateway spoke1-nat, around the inspection VPC."));
+    }
+
+    [Fact]
+    public void Tgw004_two_attached_vpcs_with_overlapping_blocks()
+    {
+        AssertFindings(
+            With(CompliantWithHub(), "spoke2", Set("cidrBlock", "10.1.128.0/17")),
+            F("PC-TGW-004", "spoke2-attachment", "VPCs spoke1 (10.1.0.0/16) and spoke2 (10.1.128.0/17) are both attached to transit gateway hub and their blocks overlap; give every attached VPC its own block."));
+    }
 }

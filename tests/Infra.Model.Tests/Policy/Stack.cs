@@ -67,6 +67,24 @@ internal static class Stack
         Record(AwsTypes.VpcEndpointService, "inspection-service", ("acceptanceRequired", false), ("allowedPrincipals", List("arn:aws:iam::123456789012:root"))),
     ];
 
+    /// <summary>
+    /// The compliant stack plus a transit gateway hub with an inspection VPC and two spokes in two AZs (AWS's
+    /// centralized architecture, see <see cref="Routing.CentralizedArchitecture"/>), each VPC with its flow log and closed
+    /// default security group.
+    /// </summary>
+    public static ImmutableArray<ResourceRecord> CompliantWithHub()
+    {
+        var hub = new Routing.CentralizedArchitecture(2, 2).Resources();
+        var vpcs = hub.Where(r => r.Type == AwsTypes.Vpc).Select(r => r.Name).ToList();
+        return
+        [
+            .. Compliant(),
+            .. hub,
+            .. vpcs.Select(vpc => Record(AwsTypes.FlowLog, $"{vpc}-flow-log", ("vpcId", Id(vpc)), ("trafficType", "ALL"))),
+            .. vpcs.Select(vpc => Record(AwsTypes.DefaultSecurityGroup, $"{vpc}-default-sg", ("vpcId", Id(vpc)), ("ingress", List()), ("egress", List()))),
+        ];
+    }
+
     /// <summary>The compliant stack with one resource's inputs changed.</summary>
     public static ImmutableArray<ResourceRecord> With(string name, Func<ImmutableDictionary<string, object>, ImmutableDictionary<string, object>> change) =>
         With(Compliant(), name, change);

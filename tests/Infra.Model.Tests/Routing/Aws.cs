@@ -63,4 +63,38 @@ internal static class Aws
         Record(
             AwsTypes.VpcEndpoint, name, ("vpcId", Id(vpc)), ("serviceName", GwlbService), ("vpcEndpointType", "GatewayLoadBalancer"),
             ("subnetIds", List(Id(subnet))));
+
+    public static ResourceRecord TransitGateway(string name, string defaultAssociation = "disable", string defaultPropagation = "disable") =>
+        Record(
+            AwsTypes.TransitGateway, name, ("amazonSideAsn", 64512.0),
+            ("defaultRouteTableAssociation", defaultAssociation), ("defaultRouteTablePropagation", defaultPropagation));
+
+    public static ResourceRecord VpcAttachment(
+        string name, string transitGateway, string vpc, string[] subnets, bool applianceMode = false, bool useDefaults = false) =>
+        Record(
+            AwsTypes.TransitGatewayVpcAttachment, name, ("transitGatewayId", Id(transitGateway)), ("vpcId", Id(vpc)),
+            ("subnetIds", List([.. subnets.Select(Id)])), ("applianceModeSupport", applianceMode ? "enable" : "disable"),
+            ("transitGatewayDefaultRouteTableAssociation", useDefaults), ("transitGatewayDefaultRouteTablePropagation", useDefaults));
+
+    public static ResourceRecord TgwRouteTable(string name, string transitGateway) =>
+        Record(AwsTypes.TransitGatewayRouteTable, name, ("transitGatewayId", Id(transitGateway)));
+
+    public static ResourceRecord TgwRoute(string name, string table, string cidr, string attachment) =>
+        Record(
+            AwsTypes.TransitGatewayRoute, name, ("transitGatewayRouteTableId", Id(table)), ("destinationCidrBlock", cidr),
+            ("transitGatewayAttachmentId", Id(attachment)));
+
+    public static ResourceRecord TgwBlackhole(string name, string table, string cidr) =>
+        Record(
+            AwsTypes.TransitGatewayRoute, name, ("transitGatewayRouteTableId", Id(table)), ("destinationCidrBlock", cidr), ("blackhole", true));
+
+    public static ResourceRecord TgwAssociation(string name, string attachment, string table, bool replaceExisting = false) =>
+        Record(
+            AwsTypes.TransitGatewayRouteTableAssociation, name, ("transitGatewayAttachmentId", Id(attachment)),
+            ("transitGatewayRouteTableId", Id(table)), ("replaceExistingAssociation", replaceExisting ? true : null));
+
+    public static ResourceRecord TgwPropagation(string name, string attachment, string table) =>
+        Record(
+            AwsTypes.TransitGatewayRouteTablePropagation, name, ("transitGatewayAttachmentId", Id(attachment)),
+            ("transitGatewayRouteTableId", Id(table)));
 }
