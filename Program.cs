@@ -21,12 +21,28 @@ public static class PrivateConnectivity
         var region = new Config("aws").Get("region")
             ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
         // Only the region's own zones: Local Zones and Wavelength Zones an account has opted into have no GWLB or NAT.
-        var zoneNames = (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
+        var regionZones = await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
         {
             State = "available",
             Filters = [new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterArgs { Name = "opt-in-status", Values = ["opt-in-not-required"] }],
-        })).Names;
-        var zones = Validate(() => settings.ValidateAgainstRegion(region, zoneNames));
+        });
+        var zones = Validate(() => settings.ValidateAgainstRegion(region, regionZones.Names));
+        if (settings.Inspection.Mode == InspectionMode.Consumer)
+        {
+            // DescribeVpcEndpointServices answers in the caller's own zone names (and lists only the zones the
+            // provider's load balancer and this account have in common), so the names compare with this account's
+            // zones directly; the message adds the zone IDs, which are the same in every account.
+            var service = await GetVpcEndpointService.InvokeAsync(new GetVpcEndpointServiceArgs
+            {
+                ServiceName = settings.Inspection.EndpointServiceName!,
+            });
+            Validate(() =>
+            {
+                settings.ValidateEndpointServiceZones(zones, regionZones.Names, regionZones.ZoneIds, service.AvailabilityZones);
+                return true;
+            });
+        }
+
         var workloadPlan = settings.WorkloadVpcEnabled ? Validate(settings.PlanWorkloadVpc) : null;
         var providerPlan = settings.ProviderSideEnabled ? Validate(settings.PlanProviderVpc) : null;
 
@@ -115,7 +131,7 @@ public static class PrivateConnectivity
         StackSettings settings, VpcPlan plan, IReadOnlyList<string> zones, string region, Dictionary<string, object?> outputs)
     {
         var inspection = settings.Inspection;
-        var ami = inspection.ApplianceAmi ?? await LatestAmazonLinuxAmiAsync();
+        var image = inspection.ApplianceAmi is { } custom ? await ImageAsync(custom) : await LatestAmazonLinuxAsync();
         var principals = inspection.AllowedPrincipals.Count > 0
             ? inspection.AllowedPrincipals
             : [$"arn:{AwsPartition.ForRegion(region)}:iam::{(await GetCallerIdentity.InvokeAsync()).AccountId}:root"];
@@ -131,9 +147,15 @@ public static class PrivateConnectivity
         var provider = new InspectionProvider("inspection", new InspectionProviderArgs
         {
             Network = network,
-            ApplianceAmi = ami,
+            Region = region,
+            ApplianceAmi = inspection.ApplianceAmi ?? image.Id,
+            RootDeviceName = image.RootDeviceName,
+            PassThrough = inspection.UsesPassThroughAppliance,
             ApplianceInstanceType = inspection.ApplianceInstanceType,
+            Fleet = inspection.ApplianceFleet,
             AppliancesPerAz = inspection.AppliancesPerAz,
+            FleetSize = (inspection.FleetMinSize, inspection.FleetMaxSize, inspection.FleetDesiredCapacity),
+            CrossZoneLoadBalancing = inspection.CrossZoneLoadBalancing,
             HealthCheckPort = inspection.HealthCheckPort,
             HealthCheckProtocol = inspection.HealthCheckProtocol,
             HealthCheckPath = inspection.HealthCheckPath,
@@ -236,7 +258,7 @@ public static class PrivateConnectivity
                     VpcId = network.VpcId,
                     VpcCidr = network.CidrBlock,
                     SubnetId = network.SubnetsOf(Tiers.Private)[0].Id,
-                    Ami = Output.Create(LatestAmazonLinuxAmiAsync()),
+                    Ami = Output.Create(LatestAmazonLinuxAsync()).Apply(image => image.Id),
                     InstanceType = settings.Demo.InstanceType,
                     Region = region,
                     BucketArn = demo.BucketArn,
@@ -272,9 +294,8 @@ public static class PrivateConnectivity
         outputs["internetGatewayId"] = network.InternetGateway?.Id;
     }
 
-    private static async Task<string> LatestAmazonLinuxAmiAsync()
-    {
-        var ami = await GetAmi.InvokeAsync(new GetAmiArgs
+    private static async Task<GetAmiResult> LatestAmazonLinuxAsync() =>
+        await GetAmi.InvokeAsync(new GetAmiArgs
         {
             MostRecent = true,
             Owners = ["amazon"],
@@ -284,6 +305,11 @@ public static class PrivateConnectivity
                 new GetAmiFilterArgs { Name = "state", Values = ["available"] },
             ],
         });
-        return ami.Id;
-    }
+
+    /// <summary>A custom appliance AMI's description, for its root device name.</summary>
+    private static async Task<GetAmiResult> ImageAsync(string amiId) =>
+        await GetAmi.InvokeAsync(new GetAmiArgs
+        {
+            Filters = [new GetAmiFilterArgs { Name = "image-id", Values = [amiId] }],
+        });
 }

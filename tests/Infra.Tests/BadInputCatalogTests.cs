@@ -105,11 +105,11 @@ public class BadInputCatalogTests
 
         // Inspection.
         new("inspection as a string where an object goes", [("inspection", "combined")],
-            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName."),
+            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName, applianceFleet, fleetMinSize, fleetMaxSize, fleetDesiredCapacity, crossZoneLoadBalancing."),
         new("inspection.mode unknown", [("inspection", """{"mode":"inline"}""")],
             Ns + "inspection.mode = inline: one of off, combined, provider, consumer."),
         new("inspection with a misspelt field", [("inspection", """{"mode":"combined","appliancePerAz":2}""")],
-            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName (did you mean appliancesPerAz?)."),
+            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName, applianceFleet, fleetMinSize, fleetMaxSize, fleetDesiredCapacity, crossZoneLoadBalancing (did you mean appliancesPerAz?)."),
         new("inspection.appliancesPerAz zero", [("inspection", """{"mode":"combined","appliancesPerAz":0}""")],
             Ns + "inspection.appliancesPerAz = 0: a whole number from 1 to 4; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass."),
         new("inspection.appliancesPerAz as a string where a number goes", [("inspection", """{"mode":"combined","appliancesPerAz":"2"}""")],

@@ -57,7 +57,7 @@ public class RouteTableTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public async Task Provider_appliance_subnets_have_only_the_local_route(int azCount)
+    public async Task Provider_appliance_subnets_have_the_local_route_and_s3_for_the_package_repositories_only(int azCount)
     {
         var scenario = new Scenario(azCount, "none", "combined", false);
         var run = await StackRun.RunAsync(scenario.Config);
@@ -106,7 +106,15 @@ public class RouteTableTests
         }
         else
         {
-            Assert.Single(run.Routing.GatewayEndpointAttachments);
+            Assert.Equal(
+                scenario.Inspection == "combined" ? ["inspection-s3-endpoint", "s3-endpoint"] : ["s3-endpoint"],
+                run.Routing.GatewayEndpointAttachments.Keys.Select(id => run.Routing.Endpoints.Single(e => e.Id == id).Name).Order(StringComparer.Ordinal));
+        }
+
+        if (scenario.Inspection == "combined")
+        {
+            var applianceTables = run.Routing.SubnetsInTier(Tiers.Appliance).Select(subnet => run.Routing.RouteTableOf(subnet.Id).Id).ToHashSet();
+            Assert.Equal(applianceTables.Order(), run.Routing.GatewayEndpointAttachments[run.Routing.Endpoint("inspection-s3-endpoint").Id].Order());
         }
     }
 }
