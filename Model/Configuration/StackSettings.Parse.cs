@@ -395,7 +395,7 @@ public sealed partial record StackSettings
         var maxSet = obj.WholeNumber("fleetMaxSize", 1, int.MaxValue, sizeAllowed);
         var desired = obj.WholeNumber("fleetDesiredCapacity", 1, int.MaxValue, sizeAllowed)
             ?? Math.Min(Math.Max(defaultSize, min ?? 1), Math.Max(maxSet ?? int.MaxValue, min ?? 1));
-        var minimum = min ?? desired;
+        var minimum = min ?? Math.Min(desired, maxSet ?? desired);
         var max = maxSet ?? Math.Max(desired, minimum);
         if (max < minimum)
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Infra.Model.Addressing;
+using Infra.Model.Analysis;
 using Infra.Model.Appliances;
 using Infra.Model.Routing;
 using Infra.Simulation;
@@ -302,6 +303,30 @@ public class InspectionFleetTests
             "is not one of them: the service offers only eu-west-1a (euw1-az1), eu-west-1b (euw1-az2) (azCount 2 would fit).",
             error.Message);
         Assert.Empty(mocks.Records);
+    }
+
+    [Theory]
+    [InlineData("autoScaling", null, "TCP", Verdict.Reachable, "Inspected by the pass-through default appliance")]
+    [InlineData("instances", null, "HTTP", Verdict.Reachable, "Inspected by the pass-through default appliance")]
+    [InlineData("autoScaling", "ami-0fedcba9876543210", "HTTPS", Verdict.Reachable, "Inspected by a custom appliance AMI the stack vouches for")]
+    [InlineData("autoScaling", null, "HTTPS", Verdict.Unreachable, "no appliance behind inspection-gwlb would be healthy")]
+    public async Task The_plan_of_a_stack_tells_working_vouched_for_and_broken_inspection_apart(string fleet, string? ami, string protocol, Verdict verdict, string words)
+    {
+        var config = Inspection(2, ("applianceFleet", fleet), ("healthCheckProtocol", protocol));
+        if (ami is not null)
+        {
+            ((Dictionary<string, object>)config["inspection"])["applianceAmi"] = ami;
+        }
+
+        var run = await StackRun.RunAsync(config);
+        var analyzer = ReachabilityAnalyzer.Create(run.Routing, NetworkInventory.Build(run.Records));
+
+        foreach (var label in new[] { "application-a", "application-b" })
+        {
+            var flow = analyzer.Evaluate(analyzer.Subnet(label), FlowDestination.Internet);
+            Assert.Equal(verdict, flow.Verdict);
+            Assert.Contains(words, verdict == Verdict.Reachable ? string.Join(" ", flow.Notes) : flow.Reason, StringComparison.Ordinal);
+        }
     }
 
     private static Dictionary<string, object> Consumer(int azCount) => new()
