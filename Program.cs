@@ -167,6 +167,7 @@ public static class PrivateConnectivity
         outputs["applianceSubnetIds"] = Output.All(network.SubnetsOf(Tiers.Appliance).Select(s => s.Id));
         outputs["gatewayLoadBalancerArn"] = provider.LoadBalancer.Arn;
         outputs["applianceTargetGroupArn"] = provider.TargetGroup.Arn;
+        outputs["applianceAutoScalingGroupName"] = provider.AutoScalingGroup?.Name;
         outputs["endpointServiceName"] = provider.EndpointServiceName;
         return provider;
     }
