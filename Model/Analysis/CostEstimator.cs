@@ -230,6 +230,17 @@ public static class CostEstimator
             hourly.Add(Hourly(what, detail, group.Count(), $"{group.Key.type} instance", price));
         }
 
+        // Auto Scaling itself has no charge: its instances are priced above, at the group's desired capacity.
+        if (inventory.AutoScalingGroups.Count > 0)
+        {
+            hourly.Add(Hourly(
+                "Auto Scaling groups",
+                string.Join(", ", inventory.AutoScalingGroups.Select(g => $"{g.Name} ({g.MinSize}–{g.MaxSize}, desired {g.DesiredCapacity})")),
+                inventory.AutoScalingGroups.Count,
+                "Auto Scaling group (free)",
+                0m));
+        }
+
         var gatewayEndpoints = routing.Endpoints.Where(e => e.Type == EndpointInfo.GatewayType).ToList();
         if (gatewayEndpoints.Count > 0)
         {

@@ -111,6 +111,8 @@ public class PlannedStackTests
         Assert.Equal(16.06m, lines["GWLB endpoints"]);        // 2 × $0.011 × 730 h
         Assert.Equal(33.29m, lines["Appliance instances"]);   // Auto Scaling group of 2 × t3.small $0.0228 × 730 h = 33.288 (the group itself is free)
         Assert.Equal(0m, lines["Gateway endpoints"]);
+        Assert.Equal(0m, lines["Auto Scaling groups"]);       // Auto Scaling is free; its instances are the line above
+        Assert.Equal("inspection-appliance-fleet (2–2, desired 2)", cost.Hourly.Single(h => h.Item == "Auto Scaling groups").Detail);
         Assert.DoesNotContain("NAT gateways", lines.Keys);    // natStrategy none
         Assert.Equal(155.93m, cost.FixedMonthly);
 
