@@ -54,12 +54,14 @@ public class RouteTableTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public async Task Provider_appliance_subnets_have_the_local_route_and_s3_for_the_package_repositories_only(int azCount)
+    [InlineData(1, "combined")]
+    [InlineData(2, "combined")]
+    [InlineData(3, "combined")]
+    [InlineData(1, "provider")]
+    [InlineData(3, "provider")]
+    public async Task Provider_appliance_subnets_have_the_local_route_and_s3_for_the_package_repositories_only(int azCount, string mode)
     {
-        var scenario = new Scenario(azCount, "none", "combined", false);
+        var scenario = new Scenario(azCount, "none", mode, false);
         var run = await StackRun.RunAsync(scenario.Config);
         var zones = run.Mocks.AvailabilityZones.Take(azCount).ToList();
 
