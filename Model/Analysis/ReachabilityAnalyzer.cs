@@ -16,7 +16,11 @@ namespace Infra.Model.Analysis;
 /// own subnet; an internet gateway delivers public addresses only.</item>
 /// <item>Inspection: a GWLB endpoint reaches the Gateway Load Balancer of the endpoint service it names (when that
 /// service is in the stack), which needs a node in the endpoint's AZ, and the appliances registered in the target
-/// groups of its listeners: those of that AZ unless cross-zone load balancing is on.</item>
+/// groups of its listeners (instances registered one by one, or an Auto Scaling group's desired capacity spread over
+/// its subnets): those of that AZ unless cross-zone load balancing is on. Only healthy targets count: their security
+/// groups admit GENEVE and the health check port from the load balancer's subnet, and a pass-through appliance
+/// (tag <see cref="ApplianceTags.Key"/>) answers the health check's protocol; a custom AMI is vouched for, untagged
+/// appliances give an unknown verdict.</item>
 /// <item>Interface endpoints: reached with private DNS from their own VPC, through the local route, when one of
 /// their security groups admits TCP 443 from the source subnet's block. From another VPC the service is only
 /// reachable over the internet.</item>

@@ -329,6 +329,29 @@ public class InspectionFleetTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task The_plan_shows_the_appliances_reaching_session_manager_and_s3_through_their_own_vpcs_endpoints_only(int azCount)
+    {
+        var run = await StackRun.RunAsync(Inspection(azCount));
+        var analyzer = ReachabilityAnalyzer.Create(run.Routing, NetworkInventory.Build(run.Records));
+
+        foreach (var subnet in analyzer.Subnets.Where(s => s.Tier == Tiers.Appliance))
+        {
+            foreach (var service in new[] { "ssm", "ssmmessages", "ec2messages" })
+            {
+                var flow = analyzer.Evaluate(subnet, analyzer.Destinations.Single(d => d.Name == service));
+                Assert.Equal(Verdict.Reachable, flow.Verdict);
+                Assert.Equal($"inspection-management-endpoints-{service}", flow.Path.Single(h => h.Kind == HopKind.InterfaceEndpoint).ResourceName);
+            }
+
+            var s3 = analyzer.Evaluate(subnet, analyzer.Destinations.Single(d => d.Name == "S3"));
+            Assert.Equal(("inspection-s3-endpoint", Verdict.Reachable), (Assert.Single(s3.Path).ResourceName, s3.Verdict));
+            Assert.Equal(Verdict.Unreachable, analyzer.Evaluate(subnet, FlowDestination.Internet).Verdict);
+        }
+    }
+
     private static Dictionary<string, object> Consumer(int azCount) => new()
     {
         ["azCount"] = azCount,
