@@ -32,10 +32,7 @@ public static class PrivateConnectivity
             // DescribeVpcEndpointServices answers in the caller's own zone names (and lists only the zones the
             // provider's load balancer and this account have in common), so the names compare with this account's
             // zones directly; the message adds the zone IDs, which are the same in every account.
-            var service = await GetVpcEndpointService.InvokeAsync(new GetVpcEndpointServiceArgs
-            {
-                ServiceName = settings.Inspection.EndpointServiceName!,
-            });
+            var service = await LookUpEndpointServiceAsync(settings, region);
             Validate(() =>
             {
                 settings.ValidateEndpointServiceZones(zones, regionZones.Names, regionZones.ZoneIds, service.AvailabilityZones);
@@ -293,6 +290,30 @@ public static class PrivateConnectivity
 
         outputs["natGatewayIds"] = Output.All(network.NatGateways.Select(n => n.Id));
         outputs["internetGatewayId"] = network.InternetGateway?.Id;
+    }
+
+    /// <summary>
+    /// The provider's endpoint service as this account sees it. AWS lists a service only to its allowed principals,
+    /// so a failed lookup most often means this account is not one of them: that is said in one sentence.
+    /// </summary>
+    private static async Task<GetVpcEndpointServiceResult> LookUpEndpointServiceAsync(StackSettings settings, string region)
+    {
+        var name = settings.Inspection.EndpointServiceName!;
+        try
+        {
+            return await GetVpcEndpointService.InvokeAsync(new GetVpcEndpointServiceArgs { ServiceName = name });
+        }
+#pragma warning disable CA1031 // Any failure of the lookup is reported to the user as one sentence, not a stack trace.
+        catch (Exception e) when (e is not RunException)
+#pragma warning restore CA1031
+        {
+            var cause = e.Message.Split('\n')[0].TrimEnd('.', ' ');
+            throw new RunException(ConfigException.Format(
+                settings.Namespace,
+                "inspection.endpointServiceName",
+                name,
+                $"an endpoint service in {region} that lists this account among its allowed principals, but looking it up failed ({cause})"));
+        }
     }
 
     private static async Task<GetAmiResult> LatestAmazonLinuxAsync() =>

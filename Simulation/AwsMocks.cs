@@ -57,6 +57,12 @@ public sealed class AwsMocks : IMocks
     /// </summary>
     public IReadOnlyList<string>? EndpointServiceZones { get; init; }
 
+    /// <summary>
+    /// False to answer the getVpcEndpointService invoke as the provider does for a service this account may not see
+    /// (not among the service's allowed principals, or a wrong name): with an error.
+    /// </summary>
+    public bool EndpointServiceVisible { get; init; } = true;
+
     /// <summary>Every resource registered, in registration order.</summary>
     public IReadOnlyList<ResourceRecord> Records => _records.ToList();
 
@@ -138,6 +144,11 @@ public sealed class AwsMocks : IMocks
     /// <summary>What DescribeVpcEndpointServices tells the caller about a GWLB endpoint service.</summary>
     private ImmutableDictionary<string, object> EndpointService(string serviceName)
     {
+        if (!EndpointServiceVisible)
+        {
+            throw new InvalidOperationException("reading EC2 VPC Endpoint Service: no matching EC2 VPC Endpoint Service found");
+        }
+
         var records = Records;
         var own = records.FirstOrDefault(r => r.Type == AwsTypes.VpcEndpointService && r.Outputs?.GetValueOrDefault("serviceName") as string == serviceName);
         IEnumerable<string> zones = EndpointServiceZones ?? AvailabilityZones;

@@ -171,6 +171,10 @@ public class BadInputCatalogTests
             [("azCount", "3"), ("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
             Ns + "azCount = 3: zones the endpoint service com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0 serves, but workload AZ eu-west-1b (euw1-az2) is not one of them: the service offers only eu-west-1a (euw1-az1), eu-west-1c (euw1-az3).",
             () => new AwsMocks { EndpointServiceZones = ["eu-west-1a", "eu-west-1c"] }),
+        new("consumer of an endpoint service this account may not see",
+            [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
+            Ns + "inspection.endpointServiceName = com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0: an endpoint service in eu-west-1 that lists this account among its allowed principals, but looking it up failed (reading EC2 VPC Endpoint Service: no matching EC2 VPC Endpoint Service found).",
+            () => new AwsMocks { EndpointServiceVisible = false }),
 
         // Guard-rail waivers.
         new("policyWaivers as one object where a list goes", [("policyWaivers", """{"rule":"PC-NET-001","reason":"a"}""")],
