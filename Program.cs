@@ -3,6 +3,8 @@ using Infra.Components;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
 using Pulumi;
+using Pulumi.Aws;
+using Pulumi.Aws.Ec2;
 
 return await Deployment.RunAsync(PrivateConnectivity.BuildAsync);
 
@@ -17,14 +19,29 @@ public static class PrivateConnectivity
         var settings = ReadSettings();
         var region = new Config("aws").Get("region")
             ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
-        var regionalZones = await AwsLookups.RegionalZonesAsync();
-        var zones = Validate(() => settings.ValidateAgainstRegion(region, regionalZones));
+        // Only the region's own zones: Local Zones and Wavelength Zones an account has opted into have no GWLB or NAT.
+        var regionZones = await GetAvailabilityZones.InvokeAsync(AwsLookups.RegionalZonesArgs());
+        var zones = Validate(() => settings.ValidateAgainstRegion(region, regionZones.Names));
+        Output<string>? providerServiceName = null;
+        if (settings.Inspection.Mode == InspectionMode.Consumer)
+        {
+            // DescribeVpcEndpointServices answers in the caller's own zone names (and lists only the zones the
+            // provider's load balancer and this account have in common), so the names compare with this account's
+            // zones directly; the message adds the zone IDs, which are the same in every account.
+            var serviceName = await ConsumedServiceNameAsync(settings);
+            var service = await LookUpEndpointServiceAsync(settings, serviceName, region);
+            Validate(() =>
+            {
+                settings.ValidateEndpointServiceZones(zones, regionZones.Names, regionZones.ZoneIds, service.AvailabilityZones);
+                return true;
+            });
+            providerServiceName = Output.Create(serviceName);
+        }
 
         var outputs = new Dictionary<string, object?> { ["region"] = region, ["availabilityZones"] = zones };
-        Output<string>? providerServiceName = null;
         if (settings.ProviderSideEnabled)
         {
-            providerServiceName = BuildProvider(settings, zones, outputs);
+            providerServiceName = BuildProvider(settings, zones, region, outputs);
         }
 
         if (settings.WorkloadVpcEnabled)
@@ -101,7 +118,7 @@ public static class PrivateConnectivity
         }
     }
 
-    private static Output<string> BuildProvider(StackSettings settings, IReadOnlyList<string> zones, Dictionary<string, object?> outputs)
+    private static Output<string> BuildProvider(StackSettings settings, IReadOnlyList<string> zones, string region, Dictionary<string, object?> outputs)
     {
         var inspection = settings.Inspection;
         var tags = new Dictionary<string, string>(settings.Tags);
@@ -117,10 +134,18 @@ public static class PrivateConnectivity
             VpcId = network.VpcId,
             VpcCidr = network.CidrBlock,
             ApplianceSubnetIds = network.SubnetIdsOf(Tiers.Appliance),
+            ApplianceRouteTableIds = network.DistinctRouteTableIdsOf(Tiers.Appliance),
             AvailabilityZoneNames = [.. zones],
+            Region = region,
             ApplianceAmi = inspection.ApplianceAmi is { } ami ? (Input<string>)ami : null,
+            PassThrough = inspection.UsesPassThroughAppliance,
             ApplianceInstanceType = inspection.ApplianceInstanceType,
+            ApplianceFleet = inspection.ApplianceFleet == ApplianceFleet.Instances ? "instances" : "autoScaling",
             AppliancesPerAz = inspection.AppliancesPerAz,
+            FleetMinSize = inspection.ApplianceFleet == ApplianceFleet.AutoScaling ? inspection.FleetMinSize : null,
+            FleetMaxSize = inspection.ApplianceFleet == ApplianceFleet.AutoScaling ? inspection.FleetMaxSize : null,
+            FleetDesiredCapacity = inspection.ApplianceFleet == ApplianceFleet.AutoScaling ? inspection.FleetDesiredCapacity : null,
+            CrossZoneLoadBalancing = inspection.CrossZoneLoadBalancing,
             HealthCheckPort = inspection.HealthCheckPort,
             HealthCheckProtocol = inspection.HealthCheckProtocol,
             HealthCheckPath = inspection.HealthCheckPath,
@@ -132,6 +157,7 @@ public static class PrivateConnectivity
         outputs["applianceSubnetIds"] = network.SubnetIdsOf(Tiers.Appliance);
         outputs["gatewayLoadBalancerArn"] = provider.LoadBalancerArn;
         outputs["applianceTargetGroupArn"] = provider.TargetGroupArn;
+        outputs["applianceAutoScalingGroupName"] = provider.AutoScalingGroupName;
         outputs["endpointServiceName"] = provider.EndpointServiceName;
         return provider.EndpointServiceName;
     }
@@ -139,22 +165,48 @@ public static class PrivateConnectivity
     /// <summary>
     /// The endpoint service a consumer stack's GWLB endpoints connect to: the configured name, or the
     /// <c>endpointServiceName</c> output of the provider stack that <c>inspection.providerStack</c> names, read through
-    /// a stack reference (and checked like the configured name once known).
+    /// a stack reference before any resource is created (and checked like the configured name).
     /// </summary>
-    private static Output<string> ConsumedServiceName(StackSettings settings)
+    private static async Task<string> ConsumedServiceNameAsync(StackSettings settings)
     {
         if (settings.Inspection.EndpointServiceName is { } configured)
         {
-            return Output.Create(configured);
+            return configured;
         }
 
         var providerStack = settings.Inspection.ProviderStack!;
         var reference = new StackReference("inspection-provider", new StackReferenceArgs { Name = providerStack });
         var key = $"{settings.Namespace}:inspection.providerStack";
-        return reference.RequireOutput("endpointServiceName").Apply(value => SettingRules.EndpointServiceName(
+        var value = await reference.RequireValueAsync("endpointServiceName");
+        return SettingRules.EndpointServiceName(
             value as string ?? "(not a string)",
             (shown, allowed) => new RunException(
-                $"Invalid output endpointServiceName of stack {providerStack} (from {key}) = {shown}: {allowed}, the output a provider stack of this program publishes.")));
+                $"Invalid output endpointServiceName of stack {providerStack} (from {key}) = {shown}: {allowed}, the output a provider stack of this program publishes."));
+    }
+
+    /// <summary>
+    /// The provider's endpoint service as this account sees it. AWS lists a service only to its allowed principals,
+    /// so a failed lookup most often means this account is not one of them: that is said in one sentence.
+    /// </summary>
+    private static async Task<GetVpcEndpointServiceResult> LookUpEndpointServiceAsync(StackSettings settings, string name, string region)
+    {
+        try
+        {
+            return await GetVpcEndpointService.InvokeAsync(new GetVpcEndpointServiceArgs { ServiceName = name });
+        }
+#pragma warning disable CA1031 // Any failure of the lookup is reported to the user as one sentence, not a stack trace.
+        catch (Exception e) when (e is not RunException)
+#pragma warning restore CA1031
+        {
+            var cause = e.Message.Split('\n')[0].TrimEnd('.', ' ');
+            var key = settings.Inspection.ProviderStack is null ? "inspection.endpointServiceName" : "inspection.providerStack";
+            var shown = settings.Inspection.ProviderStack is { } stack ? $"{stack} (endpoint service {name})" : name;
+            throw new RunException(ConfigException.Format(
+                settings.Namespace,
+                key,
+                shown,
+                $"an endpoint service in {region} that lists this account among its allowed principals, but looking it up failed ({cause})"));
+        }
     }
 
     /// <summary>A <see cref="VpcNetwork"/> of the stack's settings: the subnets the settings planned, in the stack's zones.</summary>
@@ -289,7 +341,7 @@ public static class PrivateConnectivity
                 EndpointRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Endpoint]),
                 ApplicationRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Application]),
                 ApplicationSubnetCidrs = network.SubnetCidrs.Apply(t => t[Tiers.Application]),
-                EndpointServiceName = providerServiceName ?? ConsumedServiceName(settings),
+                EndpointServiceName = providerServiceName!,
                 Tags = tags,
             });
             outputs["gwlbEndpointIds"] = consumer.GwlbEndpointIds;

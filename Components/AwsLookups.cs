@@ -9,19 +9,22 @@ namespace Infra.Components;
 public static class AwsLookups
 {
     /// <summary>
-    /// The region's own availability zones, in the order AWS lists them. Local Zones and Wavelength Zones an account
-    /// has opted into are left out: they have no Gateway Load Balancer or NAT gateway.
+    /// The look-up of the region's own availability zones, in the order AWS lists them. Local Zones and Wavelength
+    /// Zones an account has opted into are left out: they have no Gateway Load Balancer or NAT gateway.
     /// </summary>
+    public static GetAvailabilityZonesArgs RegionalZonesArgs() => new()
+    {
+        State = "available",
+        Filters = [new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterArgs { Name = "opt-in-status", Values = ["opt-in-not-required"] }],
+    };
+
+    /// <summary>The names of the region's own availability zones (see <see cref="RegionalZonesArgs"/>).</summary>
     public static async Task<IReadOnlyList<string>> RegionalZonesAsync(InvokeOptions? options = null)
-        => (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
-        {
-            State = "available",
-            Filters = [new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterArgs { Name = "opt-in-status", Values = ["opt-in-not-required"] }],
-        }, options).ConfigureAwait(false)).Names;
+        => (await GetAvailabilityZones.InvokeAsync(RegionalZonesArgs(), options).ConfigureAwait(false)).Names;
 
     /// <summary>The latest Amazon Linux 2023 AMI (x86_64) of the region.</summary>
-    public static async Task<string> LatestAmazonLinuxAmiAsync(InvokeOptions? options = null)
-        => (await GetAmi.InvokeAsync(new GetAmiArgs
+    public static Task<GetAmiResult> LatestAmazonLinuxAsync(InvokeOptions? options = null)
+        => GetAmi.InvokeAsync(new GetAmiArgs
         {
             MostRecent = true,
             Owners = ["amazon"],
@@ -30,7 +33,14 @@ public static class AwsLookups
                 new GetAmiFilterArgs { Name = "name", Values = ["al2023-ami-2023.*-x86_64"] },
                 new GetAmiFilterArgs { Name = "state", Values = ["available"] },
             ],
-        }, options).ConfigureAwait(false)).Id;
+        }, options);
+
+    /// <summary>An AMI's description (for its root device name).</summary>
+    public static Task<GetAmiResult> ImageAsync(string amiId, InvokeOptions? options = null)
+        => GetAmi.InvokeAsync(new GetAmiArgs
+        {
+            Filters = [new GetAmiFilterArgs { Name = "image-id", Values = [amiId] }],
+        }, options);
 }
 
 /// <summary>

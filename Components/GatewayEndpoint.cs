@@ -23,7 +23,10 @@ public sealed class GatewayEndpointArgs : ResourceArgs
     [Input("routeTableIds", required: true)]
     public InputList<string> RouteTableIds { get; set; } = null!;
 
-    /// <summary>For S3: the only buckets the endpoint lets traffic reach. Unset or empty: the endpoint allows any bucket.</summary>
+    /// <summary>
+    /// For S3: the only buckets the endpoint lets traffic reach, besides the Amazon Linux 2023 package repositories
+    /// (read only). Unset: the endpoint allows any bucket; empty: only the package repositories.
+    /// </summary>
     [Input("allowedBucketNames")]
     public InputList<string>? AllowedBucketNames { get; set; }
 
@@ -66,7 +69,7 @@ public sealed class GatewayEndpoint : ComponentResource
         };
         if (service == "s3" && args.AllowedBucketNames is { } buckets)
         {
-            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(region));
+            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(region), region);
         }
 
         var endpoint = new VpcEndpoint(name, endpointArgs, new CustomResourceOptions { Parent = this });
@@ -94,25 +97,44 @@ public sealed class GatewayEndpoint : ComponentResource
     [Output("serviceName")]
     public Output<string> ServiceName { get; private set; }
 
-    /// <summary>Least privilege: object and listing actions on the named buckets only; an empty list keeps AWS's full-access default.</summary>
-    private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition)
-        => bucketNames.ToOutput().Apply(names => names.IsDefaultOrEmpty
-            ? null!
-            : JsonSerializer.Serialize(new
+    /// <summary>
+    /// The objects of the Amazon Linux 2023 package repositories of a region. AL2023 instances fetch packages from this
+    /// S3 bucket, so a restrictive S3 gateway endpoint policy must allow it or <c>dnf</c> fails with 403 (AL2023 User
+    /// Guide, "Amazon Linux 2023 repositories"; AWS Application Migration Service network requirements name the same
+    /// bucket, <c>al2023-repos-{region}-de612dc2</c>).
+    /// </summary>
+    public static string AmazonLinuxRepositoryObjects(string partition, string region) => $"arn:{partition}:s3:::al2023-repos-{region}-de612dc2/*";
+
+    /// <summary>
+    /// Least privilege: object and listing actions on the named buckets only, and reading the Amazon Linux package
+    /// repositories so that instances behind the endpoint can install and update packages.
+    /// </summary>
+    private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition, string region)
+        => bucketNames.ToOutput().Apply(names =>
+        {
+            var statements = new List<object>();
+            if (!names.IsDefaultOrEmpty)
             {
-                Version = "2012-10-17",
-                Statement = new[]
+                statements.Add(new
                 {
-                    new
-                    {
-                        Sid = "AllowNamedBucketsOnly",
-                        Effect = "Allow",
-                        Principal = "*",
-                        Action = ObjectActions,
-                        Resource = names
-                            .SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" })
-                            .ToArray(),
-                    },
-                },
-            }));
+                    Sid = "AllowNamedBucketsOnly",
+                    Effect = "Allow",
+                    Principal = "*",
+                    Action = ObjectActions,
+                    Resource = names
+                        .SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" })
+                        .ToArray(),
+                });
+            }
+
+            statements.Add(new
+            {
+                Sid = "AllowAmazonLinuxRepositories",
+                Effect = "Allow",
+                Principal = "*",
+                Action = new[] { "s3:GetObject" },
+                Resource = new[] { AmazonLinuxRepositoryObjects(partition, region) },
+            });
+            return JsonSerializer.Serialize(new { Version = "2012-10-17", Statement = statements });
+        });
 }

@@ -1,10 +1,17 @@
 using System.Globalization;
+using System.Text;
+using Infra.Model.Appliances;
 using Infra.Model.Configuration;
 using Pulumi;
 using Pulumi.Aws;
+using Pulumi.Aws.AutoScaling;
+using Pulumi.Aws.AutoScaling.Inputs;
 using Pulumi.Aws.Ec2;
+using Pulumi.Aws.Ec2.Inputs;
+using Pulumi.Aws.Iam;
 using Pulumi.Aws.LB;
 using Pulumi.Aws.LB.Inputs;
+using Pulumi.Aws.Vpc;
 
 namespace Infra.Components;
 
@@ -19,11 +26,15 @@ public sealed class InspectionProviderArgs : ResourceArgs
     [Input("vpcCidr", required: true)]
     public Input<string> VpcCidr { get; set; } = null!;
 
-    /// <summary>The appliance subnets, one per AZ in AZ order: they host the Gateway Load Balancer and the appliances.</summary>
+    /// <summary>The appliance subnets, one per AZ in AZ order: they host the Gateway Load Balancer, the appliances and the management endpoints.</summary>
     [Input("applianceSubnetIds", required: true)]
     public InputList<string> ApplianceSubnetIds { get; set; } = null!;
 
-    /// <summary>The availability zones of the appliance subnets, in order; they name the appliances.</summary>
+    /// <summary>The appliance subnets' route tables: the provider VPC's S3 gateway endpoint (package repositories) attaches to them.</summary>
+    [Input("applianceRouteTableIds", required: true)]
+    public InputList<string> ApplianceRouteTableIds { get; set; } = null!;
+
+    /// <summary>The availability zones of the appliance subnets, in order; they name the fixed appliances.</summary>
     [Input("availabilityZoneNames")]
     public List<string>? AvailabilityZoneNames { get; set; }
 
@@ -31,17 +42,52 @@ public sealed class InspectionProviderArgs : ResourceArgs
     [Input("availabilityZoneCount")]
     public int? AvailabilityZoneCount { get; set; }
 
-    /// <summary>The appliance AMI; default the region's latest Amazon Linux 2023 AMI (a stand-in that does not decode GENEVE).</summary>
+    /// <summary>The provider VPC's region, such as eu-west-1.</summary>
+    [Input("region", required: true)]
+    public string Region { get; set; } = null!;
+
+    /// <summary>The appliance AMI; default the region's latest Amazon Linux 2023 AMI, booted as the pass-through appliance.</summary>
     [Input("applianceAmi")]
     public Input<string>? ApplianceAmi { get; set; }
+
+    /// <summary>The AMI's root device, which the launch template's encrypted volume replaces; default read from the AMI's description.</summary>
+    [Input("rootDeviceName")]
+    public Input<string>? RootDeviceName { get; set; }
+
+    /// <summary>
+    /// Whether the appliances boot with the pass-through appliance's user data; default true without
+    /// <see cref="ApplianceAmi"/>, false with one (a vendor AMI answers the health check on its own).
+    /// </summary>
+    [Input("passThrough")]
+    public bool? PassThrough { get; set; }
 
     /// <summary>The appliance instance type; default t3.small.</summary>
     [Input("applianceInstanceType")]
     public string? ApplianceInstanceType { get; set; }
 
-    /// <summary>Appliances in each AZ, 1 to 4; default 1.</summary>
+    /// <summary>autoScaling (default: a group attached to the target group) or instances (fixed appliances per AZ).</summary>
+    [Input("applianceFleet")]
+    public string? ApplianceFleet { get; set; }
+
+    /// <summary>Fixed appliances in each AZ (fleet instances), 1 to 4; default 1.</summary>
     [Input("appliancesPerAz")]
     public int? AppliancesPerAz { get; set; }
+
+    /// <summary>The Auto Scaling group's minimum size; default the desired capacity.</summary>
+    [Input("fleetMinSize")]
+    public int? FleetMinSize { get; set; }
+
+    /// <summary>The Auto Scaling group's maximum size; default the desired capacity.</summary>
+    [Input("fleetMaxSize")]
+    public int? FleetMaxSize { get; set; }
+
+    /// <summary>The Auto Scaling group's desired capacity; default one appliance per AZ.</summary>
+    [Input("fleetDesiredCapacity")]
+    public int? FleetDesiredCapacity { get; set; }
+
+    /// <summary>Cross-zone load balancing on the Gateway Load Balancer; default off (AWS's default).</summary>
+    [Input("crossZoneLoadBalancing")]
+    public bool? CrossZoneLoadBalancing { get; set; }
 
     /// <summary>The target group health check port; default 80.</summary>
     [Input("healthCheckPort")]
@@ -66,32 +112,35 @@ public sealed class InspectionProviderArgs : ResourceArgs
 
 /// <summary>
 /// The provider side of bump-in-the-wire inspection: a Gateway Load Balancer in the provider VPC's appliance subnets,
-/// a GENEVE (UDP 6081) target group with a health check, a listener forwarding to it, the appliances registered in
-/// it, and a VPC endpoint service that publishes the GWLB to consumer VPCs.
+/// a GENEVE (UDP 6081) target group with a health check, a listener forwarding to it, the appliances (an Auto Scaling
+/// group attached to the target group, or fixed instances registered in it), and a VPC endpoint service that
+/// publishes the GWLB to consumer VPCs. The appliances are managed through Session Manager with no internet path:
+/// interface endpoints for ssm, ssmmessages and ec2messages, an S3 gateway endpoint for the Amazon Linux package
+/// repositories, and a role with only the Session Manager managed policy.
 /// </summary>
 public sealed class InspectionProvider : ComponentResource
 {
     public const int GenevePort = 6081;
+
+    /// <summary>Seconds an appliance has to boot and start answering before Auto Scaling acts on the ELB health check.</summary>
+    public const int HealthCheckGracePeriodSeconds = 300;
+
+    /// <summary>The interface endpoints Session Manager needs to reach instances with no internet path.</summary>
+    public static readonly IReadOnlyList<string> SessionManagerServices = ["ssm", "ssmmessages", "ec2messages"];
 
     public InspectionProvider(string name, InspectionProviderArgs args, ComponentResourceOptions? options = null)
         : base(PackageInfo.TypeToken(nameof(InspectionProvider)), name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(InspectionProvider), name);
-        _ = errors.Required("vpcId", args.VpcId);
-        _ = errors.Required("vpcCidr", args.VpcCidr);
-        _ = errors.Required("applianceSubnetIds", args.ApplianceSubnetIds);
-        var zones = ZonePlacement.Resolve(
-            args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", this);
         var settings = ReadSettings(args, errors, this);
-        var principals = args.AllowedPrincipals ?? GetCallerIdentity.Invoke(null, new InvokeOptions { Parent = this })
-            .Apply(caller => new[] { $"arn:{caller.Arn.Split(':')[1]}:iam::{caller.AccountId}:root" });
         var childOptions = new CustomResourceOptions { Parent = this };
 
         var loadBalancer = new LoadBalancer($"{name}-gwlb", new LoadBalancerArgs
         {
             LoadBalancerType = "gateway",
             Subnets = args.ApplianceSubnetIds,
+            EnableCrossZoneLoadBalancing = settings.CrossZoneLoadBalancing,
             Tags = ResourceTags.For(settings.Tags, $"{name}-gwlb"),
         }, childOptions);
 
@@ -121,14 +170,50 @@ public sealed class InspectionProvider : ComponentResource
             Tags = ResourceTags.For(settings.Tags, $"{name}-listener"),
         }, childOptions);
 
-        var applianceSecurityGroup = CreateApplianceSecurityGroup(name, args.VpcId, args.VpcCidr, settings, childOptions);
-        var appliances = CreateAppliances(name, args.ApplianceSubnetIds, zones, errors, applianceSecurityGroup, targetGroup, settings, childOptions);
+        var partition = AwsPartition.ForRegion(settings.Region);
+        _ = new InterfaceEndpoints($"{name}-management-endpoints", new InterfaceEndpointsArgs
+        {
+            VpcId = args.VpcId,
+            VpcCidr = args.VpcCidr,
+            Region = settings.Region,
+            SubnetIds = args.ApplianceSubnetIds,
+            Services = [.. SessionManagerServices],
+            Tags = settings.Tags,
+        }, new ComponentResourceOptions { Parent = this });
+        var packageEndpoint = new GatewayEndpoint($"{name}-s3-endpoint", new GatewayEndpointArgs
+        {
+            VpcId = args.VpcId,
+            Region = settings.Region,
+            Service = "s3",
+            RouteTableIds = args.ApplianceRouteTableIds,
+            AllowedBucketNames = new InputList<string>(),
+            Tags = settings.Tags,
+        }, new ComponentResourceOptions { Parent = this });
+
+        var securityGroup = CreateApplianceSecurityGroup(name, args.VpcId, args.VpcCidr, settings, packageEndpoint.PrefixListId, childOptions);
+        var profile = CreateInstanceProfile(name, settings, partition, childOptions);
+        var userData = settings.PassThrough
+            ? PassThroughAppliance.RenderCloudInit(settings.HealthCheckPort, settings.HealthCheckProtocol, settings.HealthCheckPath)
+            : null;
+        var tags = new[] { ("Role", "inspection-appliance"), (ApplianceTags.Key, settings.PassThrough ? ApplianceTags.PassThrough : ApplianceTags.Custom) };
+        var appliance = new ApplianceLaunch(securityGroup, profile, userData, tags);
+        Group? autoScalingGroup = null;
+        List<Instance> appliances = [];
+        if (settings.Fleet == Model.Configuration.ApplianceFleet.AutoScaling)
+        {
+            var launchTemplate = CreateLaunchTemplate(name, settings, appliance, childOptions);
+            autoScalingGroup = CreateAutoScalingGroup(name, settings, args.ApplianceSubnetIds, launchTemplate, targetGroup, tags, childOptions);
+        }
+        else
+        {
+            appliances = CreateAppliances(name, settings, args.ApplianceSubnetIds, errors, appliance, targetGroup, childOptions);
+        }
 
         var endpointService = new VpcEndpointService($"{name}-service", new VpcEndpointServiceArgs
         {
             AcceptanceRequired = false,
             GatewayLoadBalancerArns = { loadBalancer.Arn },
-            AllowedPrincipals = principals,
+            AllowedPrincipals = settings.AllowedPrincipals,
             Tags = ResourceTags.For(settings.Tags, $"{name}-service"),
         }, childOptions);
 
@@ -137,6 +222,7 @@ public sealed class InspectionProvider : ComponentResource
         EndpointServiceId = endpointService.Id;
         EndpointServiceName = endpointService.ServiceName;
         ApplianceIds = Output.All(appliances.Select(a => a.Id)).Apply(ids => ids.ToArray());
+        AutoScalingGroupName = autoScalingGroup is null ? Output.Create((string?)null) : autoScalingGroup.Name.Apply(n => (string?)n);
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["loadBalancerArn"] = LoadBalancerArn,
@@ -144,6 +230,7 @@ public sealed class InspectionProvider : ComponentResource
             ["endpointServiceId"] = EndpointServiceId,
             ["endpointServiceName"] = EndpointServiceName,
             ["applianceIds"] = ApplianceIds,
+            ["autoScalingGroupName"] = AutoScalingGroupName,
         });
     }
 
@@ -163,22 +250,55 @@ public sealed class InspectionProvider : ComponentResource
     [Output("endpointServiceName")]
     public Output<string> EndpointServiceName { get; private set; }
 
-    /// <summary>The appliance instances' ids.</summary>
+    /// <summary>The fixed appliances' instance ids (fleet instances; empty with an Auto Scaling group).</summary>
     [Output("applianceIds")]
     public Output<string[]> ApplianceIds { get; private set; }
 
-    private static ApplianceSettings ReadSettings(InspectionProviderArgs args, InputErrors errors, Resource parent)
+    /// <summary>The appliance fleet's Auto Scaling group (fleet autoScaling).</summary>
+    [Output("autoScalingGroupName")]
+    public Output<string?> AutoScalingGroupName { get; private set; }
+
+    /// <summary>The inputs, checked and defaulted.</summary>
+    private sealed record Settings(
+        string Region,
+        ZonePlacement Zones,
+        Input<string> Ami,
+        Input<string> RootDeviceName,
+        bool PassThrough,
+        string InstanceType,
+        Model.Configuration.ApplianceFleet Fleet,
+        int PerAz,
+        (int Min, int Max, int Desired) FleetSize,
+        bool CrossZoneLoadBalancing,
+        int HealthCheckPort,
+        string HealthCheckProtocol,
+        string? HealthCheckPath,
+        InputList<string> AllowedPrincipals,
+        Dictionary<string, string>? Tags);
+
+    /// <summary>What every appliance launches with.</summary>
+    private sealed record ApplianceLaunch(SecurityGroup SecurityGroup, InstanceProfile Profile, string? UserData, (string Key, string Value)[] Tags);
+
+    private static Settings ReadSettings(InspectionProviderArgs args, InputErrors errors, Resource parent)
     {
+        var region = errors.Required("region", args.Region);
+        _ = errors.Required("vpcId", args.VpcId);
+        _ = errors.Required("vpcCidr", args.VpcCidr);
+        _ = errors.Required("applianceSubnetIds", args.ApplianceSubnetIds);
+        _ = errors.Required("applianceRouteTableIds", args.ApplianceRouteTableIds);
+        var zones = ZonePlacement.Resolve(
+            args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", parent);
+
         var perAz = args.AppliancesPerAz ?? 1;
         if (perAz is < 1 or > 4)
         {
-            throw errors.Error("appliancesPerAz", perAz.ToString(CultureInfo.InvariantCulture), "a whole number from 1 to 4");
+            throw errors.Error("appliancesPerAz", Show(perAz), "a whole number from 1 to 4");
         }
 
         var port = args.HealthCheckPort ?? 80;
         if (port is < 1 or > 65535)
         {
-            throw errors.Error("healthCheckPort", port.ToString(CultureInfo.InvariantCulture), "a whole number from 1 to 65535");
+            throw errors.Error("healthCheckPort", Show(port), "a whole number from 1 to 65535");
         }
 
         var protocol = args.HealthCheckProtocol?.ToUpperInvariant() ?? "TCP";
@@ -192,28 +312,97 @@ public sealed class InspectionProvider : ComponentResource
             throw errors.Error("healthCheckPath", path, "no path when healthCheckProtocol is TCP; a path is only for HTTP or HTTPS health checks");
         }
 
-        return new ApplianceSettings(
-            args.ApplianceAmi ?? Output.Create(AwsLookups.LatestAmazonLinuxAmiAsync(new InvokeOptions { Parent = parent })),
+        var fleet = args.ApplianceFleet switch
+        {
+            null or "autoScaling" => Model.Configuration.ApplianceFleet.AutoScaling,
+            "instances" => Model.Configuration.ApplianceFleet.Instances,
+            _ => throw errors.Error("applianceFleet", args.ApplianceFleet, "one of autoScaling, instances"),
+        };
+        var crossZone = args.CrossZoneLoadBalancing ?? false;
+        var fleetSize = ReadFleetSize(args, errors, zones.Count, crossZone, fleet);
+
+        var image = args.ApplianceAmi is null
+            ? Output.Create(AwsLookups.LatestAmazonLinuxAsync(new InvokeOptions { Parent = parent }))
+            : null;
+        var ami = args.ApplianceAmi ?? image!.Apply(i => i.Id);
+        var rootDevice = args.RootDeviceName
+            ?? (image ?? args.ApplianceAmi!.ToOutput().Apply(id => AwsLookups.ImageAsync(id, new InvokeOptions { Parent = parent })))
+                .Apply(i => i.RootDeviceName);
+        var principals = args.AllowedPrincipals ?? GetCallerIdentity.Invoke(null, new InvokeOptions { Parent = parent })
+            .Apply(caller => new[] { $"arn:{caller.Arn.Split(':')[1]}:iam::{caller.AccountId}:root" });
+
+        return new Settings(
+            region,
+            zones,
+            ami,
+            rootDevice,
+            args.PassThrough ?? args.ApplianceAmi is null,
             SettingRules.InstanceType(args.ApplianceInstanceType ?? "t3.small", "t3.small", errors.For("applianceInstanceType")),
+            fleet,
             perAz,
+            fleetSize,
+            crossZone,
             port,
             protocol,
             args.HealthCheckPath,
+            principals,
             args.Tags);
     }
 
-    /// <summary>The appliance and health check settings, validated.</summary>
-    private sealed record ApplianceSettings(
-        Input<string> Ami, string InstanceType, int PerAz, int HealthCheckPort, string HealthCheckProtocol, string? HealthCheckPath,
-        Dictionary<string, string>? Tags);
+    /// <summary>
+    /// The Auto Scaling group's sizes: min ≤ desired ≤ max as Auto Scaling requires (CreateAutoScalingGroup), at least
+    /// one appliance, and while cross-zone load balancing is off at least one per AZ (as the stack settings check).
+    /// </summary>
+    private static (int Min, int Max, int Desired) ReadFleetSize(
+        InspectionProviderArgs args, InputErrors errors, int azCount, bool crossZone, Model.Configuration.ApplianceFleet fleet)
+    {
+        const string sizeAllowed = "a whole number of at least 1, because a target group without appliances passes no inspected traffic";
+        foreach (var (input, value) in new[] { ("fleetMinSize", args.FleetMinSize), ("fleetMaxSize", args.FleetMaxSize), ("fleetDesiredCapacity", args.FleetDesiredCapacity) })
+        {
+            if (value is { } set && fleet == Model.Configuration.ApplianceFleet.Instances)
+            {
+                throw errors.Error(input, Show(set), "no value when applianceFleet is instances, which runs appliancesPerAz fixed appliances in each AZ");
+            }
+
+            if (value is < 1)
+            {
+                throw errors.Error(input, Show(value.Value), sizeAllowed);
+            }
+        }
+
+        var desired = args.FleetDesiredCapacity ?? Math.Min(Math.Max(azCount, args.FleetMinSize ?? 1), Math.Max(args.FleetMaxSize ?? int.MaxValue, args.FleetMinSize ?? 1));
+        var min = args.FleetMinSize ?? Math.Min(desired, args.FleetMaxSize ?? desired);
+        var max = args.FleetMaxSize ?? Math.Max(desired, min);
+        if (max < min)
+        {
+            throw errors.Error("fleetMaxSize", Show(max), $"a size of at least fleetMinSize ({min}), as Auto Scaling requires");
+        }
+
+        if (desired < min || desired > max)
+        {
+            throw errors.Error("fleetDesiredCapacity", Show(desired), $"a size from fleetMinSize ({min}) to fleetMaxSize ({max}), as Auto Scaling requires");
+        }
+
+        if (!crossZone && fleet == Model.Configuration.ApplianceFleet.AutoScaling && min < azCount)
+        {
+            throw errors.Error(
+                args.FleetMinSize is null ? "fleetDesiredCapacity" : "fleetMinSize",
+                Show(min),
+                $"at least the number of availability zones ({azCount}) so that every AZ keeps an appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set crossZoneLoadBalancing to true)");
+        }
+
+        return (min, max, desired);
+    }
+
+    private static string Show(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     private static SecurityGroup CreateApplianceSecurityGroup(
-        string name, Input<string> vpcId, Input<string> vpcCidr, ApplianceSettings settings, CustomResourceOptions options)
+        string name, Input<string> vpcId, Input<string> vpcCidr, Settings settings, Output<string> s3PrefixListId, CustomResourceOptions options)
     {
         var group = new SecurityGroup($"{name}-appliance-sg", new SecurityGroupArgs
         {
             VpcId = vpcId,
-            Description = "Inspection appliances: GENEVE and health checks from the provider VPC only",
+            Description = "Inspection appliances: GENEVE and health checks from the provider VPC, HTTPS to its endpoints and S3",
             Tags = ResourceTags.For(settings.Tags, $"{name}-appliance-sg"),
         }, options);
 
@@ -221,42 +410,164 @@ public sealed class InspectionProvider : ComponentResource
             $"{name}-geneve-from-vpc", group.Id, "udp", GenevePort, vpcCidr, "GENEVE from the Gateway Load Balancer", options);
         SecureDefaults.AllowIn(
             $"{name}-health-check-from-vpc", group.Id, "tcp", settings.HealthCheckPort, vpcCidr, "Target group health checks", options);
+        _ = new SecurityGroupEgressRule($"{name}-https-to-endpoints", new SecurityGroupEgressRuleArgs
+        {
+            SecurityGroupId = group.Id,
+            IpProtocol = "tcp",
+            FromPort = 443,
+            ToPort = 443,
+            CidrIpv4 = vpcCidr,
+            Description = "HTTPS to the Session Manager interface endpoints",
+        }, options);
+        _ = new SecurityGroupEgressRule($"{name}-https-to-s3", new SecurityGroupEgressRuleArgs
+        {
+            SecurityGroupId = group.Id,
+            IpProtocol = "tcp",
+            FromPort = 443,
+            ToPort = 443,
+            PrefixListId = s3PrefixListId,
+            Description = "HTTPS to S3 (package repositories) through the gateway endpoint",
+        }, options);
 
         return group;
     }
 
-    private static List<Instance> CreateAppliances(
-        string name, InputList<string> subnetIds, ZonePlacement zones, InputErrors errors, SecurityGroup securityGroup,
-        TargetGroup targetGroup, ApplianceSettings settings, CustomResourceOptions options)
+    /// <summary>Least privilege: the role carries only the Session Manager managed policy.</summary>
+    private static InstanceProfile CreateInstanceProfile(string name, Settings settings, string partition, CustomResourceOptions options)
     {
-        var appliances = new List<Instance>();
-        for (var azIndex = 0; azIndex < zones.Count; azIndex++)
+        var role = new Role($"{name}-appliance-role", new RoleArgs
         {
-            var az = zones.Labels[azIndex];
-            var subnetId = PerAz.Item(subnetIds, azIndex, zones.Count, errors, "applianceSubnetIds");
+            Description = "Inspection appliances: Session Manager only",
+            AssumeRolePolicy = PolicyJson.ServiceTrust("ec2.amazonaws.com"),
+            Tags = ResourceTags.For(settings.Tags, $"{name}-appliance-role"),
+        }, options);
+        _ = new RolePolicyAttachment($"{name}-appliance-ssm-core", new RolePolicyAttachmentArgs
+        {
+            Role = role.Name,
+            PolicyArn = $"arn:{partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
+        }, options);
+        return new InstanceProfile($"{name}-appliance-profile", new InstanceProfileArgs
+        {
+            Role = role.Name,
+            Tags = ResourceTags.For(settings.Tags, $"{name}-appliance-profile"),
+        }, options);
+    }
+
+    private static LaunchTemplate CreateLaunchTemplate(string name, Settings settings, ApplianceLaunch appliance, CustomResourceOptions options)
+    {
+        var templateName = $"{name}-appliance-template";
+        var userData = appliance.UserData;
+        return new LaunchTemplate(templateName, new LaunchTemplateArgs
+        {
+            ImageId = settings.Ami,
+            InstanceType = settings.InstanceType,
+            VpcSecurityGroupIds = { appliance.SecurityGroup.Id },
+            IamInstanceProfile = new LaunchTemplateIamInstanceProfileArgs { Arn = appliance.Profile.Arn },
+            MetadataOptions = new LaunchTemplateMetadataOptionsArgs
+            {
+                HttpEndpoint = "enabled",
+                HttpTokens = "required",
+                HttpPutResponseHopLimit = 1,
+            },
+            BlockDeviceMappings =
+            {
+                new LaunchTemplateBlockDeviceMappingArgs
+                {
+                    DeviceName = settings.RootDeviceName,
+                    Ebs = new LaunchTemplateBlockDeviceMappingEbsArgs { Encrypted = "true", VolumeType = "gp3", DeleteOnTermination = "true" },
+                },
+            },
+            Monitoring = new LaunchTemplateMonitoringArgs { Enabled = true },
+
+            // The provider documents launch template user data as base64-encoded (unlike an instance's user_data).
+            UserData = userData is null ? null! : Convert.ToBase64String(Encoding.UTF8.GetBytes(userData)),
+            TagSpecifications =
+            {
+                new LaunchTemplateTagSpecificationArgs { ResourceType = "instance", Tags = ResourceTags.For(settings.Tags, $"{name}-appliance", appliance.Tags) },
+                new LaunchTemplateTagSpecificationArgs { ResourceType = "volume", Tags = ResourceTags.For(settings.Tags, $"{name}-appliance", appliance.Tags) },
+            },
+            UpdateDefaultVersion = true,
+            Tags = ResourceTags.For(settings.Tags, templateName, appliance.Tags),
+        }, options);
+    }
+
+    /// <summary>
+    /// The fleet: spread over the appliance subnets, attached to the GENEVE target group, replacing an appliance the
+    /// target group finds unhealthy (ELB health checks) once it has had its grace period to boot; a new launch template
+    /// version rolls out by launching replacements before terminating (min healthy 100 %).
+    /// </summary>
+    private static Group CreateAutoScalingGroup(
+        string name, Settings settings, InputList<string> subnetIds, LaunchTemplate template, TargetGroup targetGroup,
+        (string Key, string Value)[] tags, CustomResourceOptions options)
+    {
+        var groupTags = new InputList<GroupTagArgs>();
+        var commonTags = settings.Tags ?? new Dictionary<string, string>();
+        foreach (var (key, value) in commonTags.Append(new("Name", $"{name}-appliance")).Concat(tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value))))
+        {
+            groupTags.Add(new GroupTagArgs { Key = key, Value = value, PropagateAtLaunch = true });
+        }
+
+        return new Group($"{name}-appliance-fleet", new GroupArgs
+        {
+            VpcZoneIdentifiers = subnetIds,
+            MinSize = settings.FleetSize.Min,
+            MaxSize = settings.FleetSize.Max,
+            DesiredCapacity = settings.FleetSize.Desired,
+            LaunchTemplate = new GroupLaunchTemplateArgs
+            {
+                Id = template.Id,
+                Version = template.LatestVersion.Apply(v => v.ToString(CultureInfo.InvariantCulture)),
+            },
+            TargetGroupArns = { targetGroup.Arn },
+            HealthCheckType = "ELB",
+            HealthCheckGracePeriod = HealthCheckGracePeriodSeconds,
+            InstanceRefresh = new GroupInstanceRefreshArgs
+            {
+                Strategy = "Rolling",
+                Preferences = new GroupInstanceRefreshPreferencesArgs { MinHealthyPercentage = 100, MaxHealthyPercentage = 200 },
+            },
+            Tags = groupTags,
+        }, options);
+    }
+
+    private static List<Instance> CreateAppliances(
+        string name, Settings settings, InputList<string> subnetIds, InputErrors errors, ApplianceLaunch appliance, TargetGroup targetGroup,
+        CustomResourceOptions options)
+    {
+        var userData = appliance.UserData;
+        var appliances = new List<Instance>();
+        for (var azIndex = 0; azIndex < settings.Zones.Count; azIndex++)
+        {
+            var az = settings.Zones.Labels[azIndex];
+            var subnetId = PerAz.Item(subnetIds, azIndex, settings.Zones.Count, errors, "applianceSubnetIds");
             for (var ordinal = 1; ordinal <= settings.PerAz; ordinal++)
             {
                 var applianceName = $"{name}-appliance-{az}-{ordinal}";
-                var appliance = new Instance(applianceName, new InstanceArgs
+                var instance = new Instance(applianceName, new InstanceArgs
                 {
                     Ami = settings.Ami,
                     InstanceType = settings.InstanceType,
                     SubnetId = subnetId,
-                    VpcSecurityGroupIds = { securityGroup.Id },
+                    VpcSecurityGroupIds = { appliance.SecurityGroup.Id },
+                    IamInstanceProfile = appliance.Profile.Name,
                     AssociatePublicIpAddress = false,
                     MetadataOptions = SecureDefaults.Imdsv2Only(),
                     RootBlockDevice = SecureDefaults.EncryptedRootVolume(),
                     Monitoring = true,
-                    Tags = ResourceTags.For(settings.Tags, applianceName, ("Role", "inspection-appliance")),
+
+                    // Plain text: the provider encodes an instance's user_data itself.
+                    UserData = userData!,
+                    UserDataReplaceOnChange = userData is not null,
+                    Tags = ResourceTags.For(settings.Tags, applianceName, appliance.Tags),
                 }, options);
 
                 _ = new TargetGroupAttachment($"{applianceName}-registration", new TargetGroupAttachmentArgs
                 {
                     TargetGroupArn = targetGroup.Arn,
-                    TargetId = appliance.Id,
+                    TargetId = instance.Id,
                     Port = GenevePort,
                 }, options);
-                appliances.Add(appliance);
+                appliances.Add(instance);
             }
         }
 

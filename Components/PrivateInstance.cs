@@ -131,7 +131,7 @@ public sealed class PrivateInstance : ComponentResource
 
         var instance = new Instance(name, new InstanceArgs
         {
-            Ami = args.Ami ?? Output.Create(AwsLookups.LatestAmazonLinuxAmiAsync(new InvokeOptions { Parent = this })),
+            Ami = args.Ami ?? Output.Create(AwsLookups.LatestAmazonLinuxAsync(new InvokeOptions { Parent = this })).Apply(image => image.Id),
             InstanceType = instanceType,
             SubnetId = args.SubnetId,
             VpcSecurityGroupIds = { securityGroup.Id },

@@ -43,8 +43,11 @@ const inspection = new pc.InspectionProvider("inspection", {
     vpcId: security.vpcId,
     vpcCidr: security.cidrBlock,
     applianceSubnetIds: security.subnetIds.apply(ids => ids["appliance"]),
+    applianceRouteTableIds: security.routeTableIds.apply(tables => tables["appliance"]),
     availabilityZoneCount: 2,
-    appliancesPerAz: 1,
+    region: region,
+    applianceFleet: "autoScaling",
+    fleetDesiredCapacity: 2,
 });
 
 const inspected = new pc.InspectionConsumer("inspected", {

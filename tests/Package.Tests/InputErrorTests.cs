@@ -64,7 +64,8 @@ public class InputErrorTests
             "no appliances",
             () => _ = new InspectionProvider("insp", new InspectionProviderArgs
             {
-                VpcId = "vpc-1", VpcCidr = "10.100.0.0/16", ApplianceSubnetIds = new InputList<string> { "subnet-1" }, AvailabilityZoneCount = 1, AppliancesPerAz = 0,
+                VpcId = "vpc-1", VpcCidr = "10.100.0.0/16", ApplianceSubnetIds = new InputList<string> { "subnet-1" }, ApplianceRouteTableIds = new InputList<string> { "rtb-1" },
+                Region = "eu-west-1", AvailabilityZoneCount = 1, ApplianceFleet = "instances", AppliancesPerAz = 0,
             }),
             "Invalid input appliancesPerAz of InspectionProvider insp = 0: a whole number from 1 to 4."
         },

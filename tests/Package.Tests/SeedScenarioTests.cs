@@ -53,6 +53,8 @@ public class SeedScenarioTests
             VpcId = security.VpcId,
             VpcCidr = security.CidrBlock,
             ApplianceSubnetIds = security.SubnetIdsOf("appliance"),
+            ApplianceRouteTableIds = security.DistinctRouteTableIdsOf("appliance"),
+            Region = Region,
             AvailabilityZoneNames = zoneNames,
             AvailabilityZoneCount = zoneCount,
         });
@@ -103,7 +105,9 @@ public class SeedScenarioTests
             Assert.Equal(
                 ["0.0.0.0/0 → InternetGateway workload-igw", "10.0.0.0/16 → Local"],
                 Describe(run.Routing.EffectiveRoutes($"workload-endpoint-{label}")));
-            Assert.Equal(["10.100.0.0/16 → Local"], Describe(run.Routing.EffectiveRoutes($"security-appliance-{label}")));
+            Assert.Equal(
+                ["10.100.0.0/16 → Local", $"{s3PrefixList} → GatewayEndpoint inspection-s3-endpoint"],
+                Describe(run.Routing.EffectiveRoutes($"security-appliance-{label}")));
         }
 
         var applicationCidrs = labels.Select(l => run.Routing.Subnet($"workload-application-{l}").CidrBlock).ToList();
