@@ -319,7 +319,7 @@ public sealed class InspectionProvider : ComponentResource
             _ => throw errors.Error("applianceFleet", args.ApplianceFleet, "one of autoScaling, instances"),
         };
         var crossZone = args.CrossZoneLoadBalancing ?? false;
-        var fleetSize = ReadFleetSize(args, errors, zones.Count, crossZone, fleet);
+        var fleetSize = ReadFleetSize(args, errors, perAz, zones.Count, crossZone, fleet);
 
         var image = args.ApplianceAmi is null
             ? Output.Create(AwsLookups.LatestAmazonLinuxAsync(new InvokeOptions { Parent = parent }))
@@ -349,49 +349,27 @@ public sealed class InspectionProvider : ComponentResource
             args.Tags);
     }
 
-    /// <summary>
-    /// The Auto Scaling group's sizes: min ≤ desired ≤ max as Auto Scaling requires (CreateAutoScalingGroup), at least
-    /// one appliance, and while cross-zone load balancing is off at least one per AZ (as the stack settings check).
-    /// </summary>
+    /// <summary>The Auto Scaling group's sizes, with the stack settings' rules (<see cref="SettingRules.FleetSize"/>).</summary>
     private static (int Min, int Max, int Desired) ReadFleetSize(
-        InspectionProviderArgs args, InputErrors errors, int azCount, bool crossZone, Model.Configuration.ApplianceFleet fleet)
+        InspectionProviderArgs args, InputErrors errors, int perAz, int azCount, bool crossZone, Model.Configuration.ApplianceFleet fleet)
     {
-        const string sizeAllowed = "a whole number of at least 1, because a target group without appliances passes no inspected traffic";
         foreach (var (input, value) in new[] { ("fleetMinSize", args.FleetMinSize), ("fleetMaxSize", args.FleetMaxSize), ("fleetDesiredCapacity", args.FleetDesiredCapacity) })
         {
             if (value is { } set && fleet == Model.Configuration.ApplianceFleet.Instances)
             {
                 throw errors.Error(input, Show(set), "no value when applianceFleet is instances, which runs appliancesPerAz fixed appliances in each AZ");
             }
-
-            if (value is < 1)
-            {
-                throw errors.Error(input, Show(value.Value), sizeAllowed);
-            }
         }
 
-        var desired = args.FleetDesiredCapacity ?? Math.Min(Math.Max(azCount, args.FleetMinSize ?? 1), Math.Max(args.FleetMaxSize ?? int.MaxValue, args.FleetMinSize ?? 1));
-        var min = args.FleetMinSize ?? Math.Min(desired, args.FleetMaxSize ?? desired);
-        var max = args.FleetMaxSize ?? Math.Max(desired, min);
-        if (max < min)
-        {
-            throw errors.Error("fleetMaxSize", Show(max), $"a size of at least fleetMinSize ({min}), as Auto Scaling requires");
-        }
-
-        if (desired < min || desired > max)
-        {
-            throw errors.Error("fleetDesiredCapacity", Show(desired), $"a size from fleetMinSize ({min}) to fleetMaxSize ({max}), as Auto Scaling requires");
-        }
-
-        if (!crossZone && fleet == Model.Configuration.ApplianceFleet.AutoScaling && min < azCount)
-        {
-            throw errors.Error(
-                args.FleetMinSize is null ? "fleetDesiredCapacity" : "fleetMinSize",
-                Show(min),
-                $"at least the number of availability zones ({azCount}) so that every AZ keeps an appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set crossZoneLoadBalancing to true)");
-        }
-
-        return (min, max, desired);
+        return SettingRules.FleetSize(
+            args.FleetMinSize,
+            args.FleetMaxSize,
+            args.FleetDesiredCapacity,
+            perAz * azCount,
+            azCount,
+            crossZone || fleet != Model.Configuration.ApplianceFleet.AutoScaling,
+            new FleetSizeNames("fleetMinSize", "fleetMaxSize", "the number of availability zones", "crossZoneLoadBalancing"),
+            (input, value, allowed) => errors.Error(input, value, allowed));
     }
 
     private static string Show(int number) => number.ToString(CultureInfo.InvariantCulture);

@@ -170,6 +170,59 @@ public static partial class SettingRules
             : throw invalid(text, "a fully qualified stack name organization/project/stack, such as acme/network/inspection, each part of letters, digits, hyphens, underscores and periods");
     }
 
+    /// <summary>What each Auto Scaling group size may be.</summary>
+    public const string FleetSizeAllowed = "a whole number of at least 1, because a target group without appliances passes no inspected traffic";
+
+    /// <summary>
+    /// The appliance fleet's Auto Scaling group sizes, each given or not: a size left out follows the ones given, then
+    /// <paramref name="defaultSize"/>. AWS requires min ≤ desired ≤ max (CreateAutoScalingGroup, Amazon EC2 Auto
+    /// Scaling API Reference: DesiredCapacity "must be greater than or equal to the minimum size of the group and less
+    /// than or equal to the maximum size"). The program adds: at least one appliance (a target group without targets
+    /// passes no inspected traffic), and, unless <paramref name="crossZoneOrFixed"/>, at least one per AZ (the group
+    /// spreads its instances evenly over its zones, and a zone without an appliance drops its flows).
+    /// <paramref name="invalid"/> gets the field (fleetMinSize, fleetMaxSize, fleetDesiredCapacity), the value and what
+    /// is allowed; <paramref name="names"/> are how the messages name the other settings or inputs.
+    /// </summary>
+    public static (int Min, int Max, int Desired) FleetSize(
+        int? min, int? max, int? desired, int defaultSize, int azCount, bool crossZoneOrFixed, FleetSizeNames names,
+        Func<string, string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(invalid);
+        foreach (var (field, value) in new[] { ("fleetMinSize", min), ("fleetMaxSize", max), ("fleetDesiredCapacity", desired) })
+        {
+            if (value is < 1)
+            {
+                throw invalid(field, Show(value.Value), FleetSizeAllowed);
+            }
+        }
+
+        var wanted = desired ?? Math.Min(Math.Max(defaultSize, min ?? 1), Math.Max(max ?? int.MaxValue, min ?? 1));
+        var minimum = min ?? Math.Min(wanted, max ?? wanted);
+        var maximum = max ?? Math.Max(wanted, minimum);
+        if (maximum < minimum)
+        {
+            throw invalid("fleetMaxSize", Show(maximum), $"a size of at least {names.MinSize} ({minimum}), as Auto Scaling requires");
+        }
+
+        if (wanted < minimum || wanted > maximum)
+        {
+            throw invalid("fleetDesiredCapacity", Show(wanted), $"a size from {names.MinSize} ({minimum}) to {names.MaxSize} ({maximum}), as Auto Scaling requires");
+        }
+
+        if (!crossZoneOrFixed && minimum < azCount)
+        {
+            throw invalid(
+                min is null ? "fleetDesiredCapacity" : "fleetMinSize",
+                Show(minimum),
+                $"at least {names.AzCount} ({azCount}) so that every AZ keeps an appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set {names.CrossZone} to true)");
+        }
+
+        return (minimum, maximum, wanted);
+    }
+
+    private static string Show(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex StackNamePattern();
 
@@ -182,3 +235,6 @@ public static partial class SettingRules
     [GeneratedRegex(@"^com\.amazonaws\.vpce\.[a-z]{2}(-[a-z]+)+-\d+\.vpce-svc-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
     private static partial Regex EndpointServicePattern();
 }
+
+/// <summary>How the fleet size messages name the minimum and maximum size, the AZ count and the cross-zone switch.</summary>
+public sealed record FleetSizeNames(string MinSize, string MaxSize, string AzCount, string CrossZone);

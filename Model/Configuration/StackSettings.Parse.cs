@@ -353,32 +353,17 @@ public sealed partial record StackSettings
                 "no value when inspection.applianceFleet is instances, which runs inspection.appliancesPerAz fixed appliances in each AZ");
         }
 
-        const string sizeAllowed = "a whole number of at least 1, because a target group without appliances passes no inspected traffic";
-        var min = obj.WholeNumber("fleetMinSize", 1, int.MaxValue, sizeAllowed);
-        var maxSet = obj.WholeNumber("fleetMaxSize", 1, int.MaxValue, sizeAllowed);
-        var desired = obj.WholeNumber("fleetDesiredCapacity", 1, int.MaxValue, sizeAllowed)
-            ?? Math.Min(Math.Max(defaultSize, min ?? 1), Math.Max(maxSet ?? int.MaxValue, min ?? 1));
-        var minimum = min ?? Math.Min(desired, maxSet ?? desired);
-        var max = maxSet ?? Math.Max(desired, minimum);
-        if (max < minimum)
-        {
-            throw obj.Error("fleetMaxSize", Show(max), $"a size of at least inspection.fleetMinSize ({minimum}), as Auto Scaling requires");
-        }
-
-        if (desired < minimum || desired > max)
-        {
-            throw obj.Error("fleetDesiredCapacity", Show(desired), $"a size from inspection.fleetMinSize ({minimum}) to inspection.fleetMaxSize ({max}), as Auto Scaling requires");
-        }
-
-        if (!crossZone && kind == ApplianceFleet.AutoScaling && minimum < azCount)
-        {
-            throw obj.Error(
-                min is null ? "fleetDesiredCapacity" : "fleetMinSize",
-                Show(minimum),
-                $"at least azCount ({azCount}) so that every AZ keeps an appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set inspection.crossZoneLoadBalancing to true)");
-        }
-
-        return (kind, minimum, max, desired);
+        const string sizeAllowed = SettingRules.FleetSizeAllowed;
+        var size = SettingRules.FleetSize(
+            obj.WholeNumber("fleetMinSize", 1, int.MaxValue, sizeAllowed),
+            obj.WholeNumber("fleetMaxSize", 1, int.MaxValue, sizeAllowed),
+            obj.WholeNumber("fleetDesiredCapacity", 1, int.MaxValue, sizeAllowed),
+            defaultSize,
+            azCount,
+            crossZone || kind != ApplianceFleet.AutoScaling,
+            new FleetSizeNames("inspection.fleetMinSize", "inspection.fleetMaxSize", "azCount", "inspection.crossZoneLoadBalancing"),
+            (field, value, allowed) => obj.Error(field, value, allowed));
+        return (kind, size.Min, size.Max, size.Desired);
     }
 
     private static string Show(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);

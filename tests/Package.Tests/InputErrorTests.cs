@@ -70,6 +70,25 @@ public class InputErrorTests
             "Invalid input appliancesPerAz of InspectionProvider insp = 0: a whole number from 1 to 4."
         },
         {
+            "fleet smaller than its minimum",
+            () => _ = new InspectionProvider("insp", new InspectionProviderArgs
+            {
+                VpcId = "vpc-1", VpcCidr = "10.100.0.0/16", ApplianceSubnetIds = new InputList<string> { "subnet-1" }, ApplianceRouteTableIds = new InputList<string> { "rtb-1" },
+                Region = "eu-west-1", AvailabilityZoneCount = 1, FleetMinSize = 3, FleetMaxSize = 2,
+            }),
+            "Invalid input fleetMaxSize of InspectionProvider insp = 2: a size of at least fleetMinSize (3), as Auto Scaling requires."
+        },
+        {
+            "fleet that leaves an AZ without an appliance",
+            () => _ = new InspectionProvider("insp", new InspectionProviderArgs
+            {
+                VpcId = "vpc-1", VpcCidr = "10.100.0.0/16", ApplianceSubnetIds = new InputList<string> { "subnet-1", "subnet-2" }, ApplianceRouteTableIds = new InputList<string> { "rtb-1" },
+                Region = "eu-west-1", AvailabilityZoneCount = 2, FleetDesiredCapacity = 1,
+            }),
+            "Invalid input fleetDesiredCapacity of InspectionProvider insp = 1: at least the number of availability zones (2) so that every AZ keeps an " +
+            "appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set crossZoneLoadBalancing to true)."
+        },
+        {
             "instance type",
             () => _ = new PrivateInstance("vm", new PrivateInstanceArgs
             {
