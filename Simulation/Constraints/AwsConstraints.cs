@@ -17,12 +17,12 @@ namespace Infra.Simulation.Constraints;
 public sealed partial class AwsConstraints
 {
     // Type tokens the routing model does not need (see AwsTypes for the others).
-    internal const string IamRole = "aws:iam/role:Role";
-    internal const string IamInstanceProfile = "aws:iam/instanceProfile:InstanceProfile";
-    internal const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
-    internal const string AutoScalingGroup = "aws:autoscaling/group:Group";
-    internal const string GetAmi = "aws:ec2/getAmi:getAmi";
-    internal const string GetVpcEndpointService = "aws:ec2/getVpcEndpointService:getVpcEndpointService";
+    public const string IamRole = "aws:iam/role:Role";
+    public const string IamInstanceProfile = "aws:iam/instanceProfile:InstanceProfile";
+    public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+    public const string AutoScalingGroup = "aws:autoscaling/group:Group";
+    public const string GetAmi = "aws:ec2/getAmi:getAmi";
+    public const string GetVpcEndpointService = "aws:ec2/getVpcEndpointService:getVpcEndpointService";
 
     /// <summary>Route targets: the provider's aws_route ExactlyOneOf (terraform-provider-aws internal/service/ec2 vpc_route.go, routeValidTargets); CreateRoute takes exactly one.</summary>
     private static readonly string[] RouteTargets =
@@ -146,6 +146,14 @@ public sealed partial class AwsConstraints
 
     private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 
+    private static string Display(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object> map => "{" + string.Join(", ", map.Select(kv => $"{kv.Key}: {Display(kv.Value)}")) + "}",
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        null => "null",
+        _ => value.ToString() ?? "",
+    };
+
     /// <summary>The region named by a VPC endpoint service name (com.amazonaws.&lt;region&gt;.… or com.amazonaws.vpce.&lt;region&gt;.…).</summary>
     internal static string? ServiceRegion(string serviceName)
     {
@@ -217,7 +225,7 @@ public sealed partial class AwsConstraints
 
         if (!Cidr.TryParse(text, out var block, out var hostBits) || hostBits || block.PrefixLength is < VpcRules.LargestBlock or > VpcRules.SmallestBlock)
         {
-            yield return Violation(r, "cidrBlock", text, "an IPv4 network address with a prefix length from /16 to /28 (Amazon VPC User Guide, VPC CIDR blocks)");
+            yield return Violation(r, "cidrBlock", text, "an IPv4 network address with a prefix length from /16 to /28");
         }
     }
 
@@ -258,7 +266,7 @@ public sealed partial class AwsConstraints
         var routes = Inputs.List(r.Inputs, "routes").OfType<IReadOnlyDictionary<string, object>>().ToList();
         for (var i = 0; i < routes.Count; i++)
         {
-            foreach (var violation in CheckRouteShape(r, routes[i], $"routes[{i}]"))
+            foreach (var violation in CheckRouteShape(r, routes[i], $"routes[{i}]."))
             {
                 yield return violation;
             }
@@ -477,7 +485,7 @@ public sealed partial class AwsConstraints
         {
             if (tags[i] is not IReadOnlyDictionary<string, object> tag || Inputs.Text(tag, "key") is not { } key || !tag.ContainsKey("propagateAtLaunch"))
             {
-                yield return Violation(r, $"tags[{i}]", tags[i]?.ToString() ?? "null", "a tag of the fields key, value and propagateAtLaunch");
+                yield return Violation(r, $"tags[{i}]", Display(tags[i]), "a tag of the fields key, value and propagateAtLaunch");
                 continue;
             }
 
@@ -599,7 +607,7 @@ public sealed partial class AwsConstraints
                 $"exactly one of {string.Join(", ", RulePeers)}");
         }
 
-        if (Inputs.Text(r.Inputs, "cidrIpv4") is { } cidr && !Cidr.TryParse(cidr, out _, out var hostBits))
+        if (Inputs.Text(r.Inputs, "cidrIpv4") is { } cidr && !Cidr.TryParse(cidr, out _, out _))
         {
             yield return Violation(r, "cidrIpv4", cidr, "an IPv4 CIDR block");
         }
@@ -687,7 +695,7 @@ public sealed partial class AwsConstraints
         else if (S3BucketNames.Check(r.Name.ToLowerInvariant() + "-abcdef0") is { } autoRule)
         {
             // Without a name the provider names the bucket after the logical name, a hyphen and 7 random characters.
-            yield return Violation(r, "name", r.Name, $"a logical name that gives {autoRule} with the provider's 8-character suffix");
+            yield return Violation(r, "bucket (auto-named)", r.Name, $"a logical name that, lower-cased and followed by the provider's hyphen and 7 random characters, gives {autoRule}");
         }
     }
 
