@@ -148,7 +148,7 @@ public sealed partial class AwsConstraints
 
     private static string Display(object? value) => value switch
     {
-        IReadOnlyDictionary<string, object> map => "{" + string.Join(", ", map.Select(kv => $"{kv.Key}: {Display(kv.Value)}")) + "}",
+        IReadOnlyDictionary<string, object> map => "{" + string.Join(", ", map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {Display(kv.Value)}")) + "}",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         null => "null",
         _ => value.ToString() ?? "",
@@ -175,7 +175,7 @@ public sealed partial class AwsConstraints
         }
 
         var restricted = AwsTags.HasRestrictedCharacters(r.Type);
-        foreach (var (key, value) in tags)
+        foreach (var (key, value) in tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (AwsTags.CheckKey(key, restricted) is { } keyRule)
             {
