@@ -188,5 +188,8 @@ public class ErrorTests
             "Invalid config private-connectivity:azCount = 9: a whole number from 1 to 6.",
             PlanRunner.Sentence("Running program 'Infra.dll' failed with an unhandled exception:\nInvalid config private-connectivity:azCount = 9: a whole number from 1 to 6.\n   at Foo()"));
         Assert.Equal("Something else broke.", PlanRunner.Sentence("Something else broke.\nmore"));
+        Assert.Equal(
+            "AWS would refuse nat (aws:ec2/natGateway:NatGateway): subnetId = (not set): the subnet.",
+            PlanRunner.Sentence("Running program failed:\nAWS would refuse nat (aws:ec2/natGateway:NatGateway): subnetId = (not set): the subnet.\n   at Foo()"));
     }
 }

@@ -153,12 +153,13 @@ public static class PlanRunner
     }
 
     /// <summary>
-    /// The user-facing sentence of a failed run: the program's <c>Invalid config …</c> sentence when there is one
-    /// (an SDK may wrap it in more text), else the first line.
+    /// The user-facing sentence of a failed run: the program's <c>Invalid config …</c> sentence or the strict mocks'
+    /// <c>AWS would refuse …</c> when there is one (an SDK may wrap it in more text), else the first line.
     /// </summary>
     internal static string Sentence(string message)
     {
         var start = message.IndexOf("Invalid config ", StringComparison.Ordinal);
+        start = start >= 0 ? start : message.IndexOf("AWS would refuse ", StringComparison.Ordinal);
         var text = start >= 0 ? message[start..] : message;
         var end = text.IndexOf('\n', StringComparison.Ordinal);
         return (end >= 0 ? text[..end] : text).Trim();
