@@ -101,7 +101,7 @@ public sealed class AwsMocks : IMocks
             case "random:index/randomString:RandomString":
                 state["result"] = "k3x9q2ab";
                 break;
-            case "aws:iam/role:Role" or "aws:iam/instanceProfile:InstanceProfile":
+            case AwsTypes.IamRole or AwsTypes.IamInstanceProfile:
                 state["name"] = name;
                 break;
         }

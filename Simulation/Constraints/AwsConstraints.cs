@@ -16,12 +16,9 @@ namespace Infra.Simulation.Constraints;
 /// </summary>
 public sealed partial class AwsConstraints
 {
-    // Type tokens the routing model does not need (see AwsTypes for the others).
-    public const string IamRole = "aws:iam/role:Role";
-    public const string IamInstanceProfile = "aws:iam/instanceProfile:InstanceProfile";
-    public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
-    public const string AutoScalingGroup = "aws:autoscaling/group:Group";
+    /// <summary>The function that finds the default AMI (its answer carries the AMI's architecture).</summary>
     public const string GetAmi = "aws:ec2/getAmi:getAmi";
+    /// <summary>The function that looks up an endpoint service by name.</summary>
     public const string GetVpcEndpointService = "aws:ec2/getVpcEndpointService:getVpcEndpointService";
 
     /// <summary>Route targets: the provider's aws_route ExactlyOneOf (terraform-provider-aws internal/service/ec2 vpc_route.go, routeValidTargets); CreateRoute takes exactly one.</summary>
@@ -67,7 +64,7 @@ public sealed partial class AwsConstraints
             [AwsTypes.Eip] = CheckEip,
             [AwsTypes.Instance] = CheckInstance,
             [AwsTypes.LaunchTemplate] = CheckLaunchTemplate,
-            [AutoScalingGroup] = CheckAutoScalingGroup,
+            [AwsTypes.AutoScalingGroup] = CheckAutoScalingGroup,
             [AwsTypes.LoadBalancer] = CheckLoadBalancer,
             [AwsTypes.TargetGroup] = CheckTargetGroup,
             [AwsTypes.Listener] = CheckListener,
@@ -75,9 +72,9 @@ public sealed partial class AwsConstraints
             [AwsTypes.SecurityGroup] = CheckSecurityGroup,
             [AwsTypes.SecurityGroupIngressRule] = CheckSecurityGroupRule,
             [AwsTypes.SecurityGroupEgressRule] = CheckSecurityGroupRule,
-            [IamRole] = CheckRole,
-            [IamInstanceProfile] = r => CheckName(r, NameRules.InstanceProfile, "name", null),
-            [LogGroup] = CheckLogGroup,
+            [AwsTypes.IamRole] = CheckRole,
+            [AwsTypes.IamInstanceProfile] = r => CheckName(r, NameRules.InstanceProfile, "name", null),
+            [AwsTypes.LogGroup] = CheckLogGroup,
             [AwsTypes.FlowLog] = CheckFlowLog,
             [AwsTypes.Bucket] = CheckBucket,
         };
@@ -164,7 +161,7 @@ public sealed partial class AwsConstraints
 
     private IEnumerable<ConstraintViolation> CheckTags(Registration r)
     {
-        if (r.Type == AutoScalingGroup || Inputs.Map(r.Inputs, "tags") is not { } tags)
+        if (r.Type == AwsTypes.AutoScalingGroup || Inputs.Map(r.Inputs, "tags") is not { } tags)
         {
             yield break;
         }

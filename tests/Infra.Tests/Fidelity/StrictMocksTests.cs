@@ -20,9 +20,9 @@ public class StrictMocksTests
     /// <param name="Region">The mocks' region.</param>
     public sealed record Broken(string Name, string Type, Func<Scene, Task> Act, string Message, string Region = "eu-west-1");
 
-    private const string Role = AwsConstraints.IamRole;
-    private const string LogGroup = AwsConstraints.LogGroup;
-    private const string Asg = AwsConstraints.AutoScalingGroup;
+    private const string Role = AwsTypes.IamRole;
+    private const string LogGroup = AwsTypes.LogGroup;
+    private const string Asg = AwsTypes.AutoScalingGroup;
     private const string TrustPolicy = """{"Version":"2012-10-17","Statement":[]}""";
 
     public static readonly IReadOnlyList<Broken> Cases =
@@ -175,7 +175,7 @@ public class StrictMocksTests
         new("role whose auto-name is too long", Role, s => s.Add(Role, new string('r', 57), In(("assumeRolePolicy", TrustPolicy))), "AWS would refuse rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr (aws:iam/role:Role): name (auto-named) = rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr: a logical name of at most 56 characters (letters, digits and + = , . @ _ -), because the provider names the resource after it with a hyphen and 7 random characters and an IAM role name has at most 64."),
         new("role description beyond Latin-1", Role, s => s.Add(Role, "role", In(("description", "flow logs → CloudWatch"), ("assumeRolePolicy", TrustPolicy))), "AWS would refuse role (aws:iam/role:Role): description = flow logs → CloudWatch: an IAM role description of at most 1000 characters (printable characters of Latin-1)."),
         new("role without a trust policy", Role, s => s.Add(Role, "role"), "AWS would refuse role (aws:iam/role:Role): assumeRolePolicy = (not set): a trust policy (required by the provider's schema)."),
-        new("instance profile name with a space", AwsConstraints.IamInstanceProfile, s => s.Add(AwsConstraints.IamInstanceProfile, "profile", In(("name", "test profile"))), "AWS would refuse profile (aws:iam/instanceProfile:InstanceProfile): name = test profile: an IAM instance profile name of 1 to 128 characters (letters, digits and + = , . @ _ -)."),
+        new("instance profile name with a space", AwsTypes.IamInstanceProfile, s => s.Add(AwsTypes.IamInstanceProfile, "profile", In(("name", "test profile"))), "AWS would refuse profile (aws:iam/instanceProfile:InstanceProfile): name = test profile: an IAM instance profile name of 1 to 128 characters (letters, digits and + = , . @ _ -)."),
         new("log group name with a space", LogGroup, s => s.Add(LogGroup, "logs", In(("name", "/vpc/flow logs"))), "AWS would refuse logs (aws:cloudwatch/logGroup:LogGroup): name = /vpc/flow logs: a log group name of 1 to 512 characters (letters, digits and . - _ / #)."),
         new("log group name prefix too long", LogGroup, s => s.Add(LogGroup, "logs", In(("namePrefix", "/" + new string('l', 483)))), "AWS would refuse logs (aws:cloudwatch/logGroup:LogGroup): namePrefix = /lllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllll…: a prefix for a log group name of 1 to 483 characters (letters, digits and . - _ / #), leaving room for the provider's 26-character unique suffix."),
         new("log group retention CloudWatch does not offer", LogGroup, s => s.Add(LogGroup, "logs", In(("retentionInDays", 42.0))), "AWS would refuse logs (aws:cloudwatch/logGroup:LogGroup): retentionInDays = 42: 0 (never expire) or one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."),
