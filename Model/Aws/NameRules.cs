@@ -67,7 +67,7 @@ public static partial class NameRules
     /// Target group names. Source: ELB v2 API reference, CreateTargetGroup Name (32 characters, alphanumeric or
     /// hyphens, no hyphen first or last); auto-name Maxlen 32 in pulumi/pulumi-aws provider/resources.go (aws_lb_target_group).
     /// </summary>
-    public static NameRule TargetGroup { get; } = new("a target group name", 1, 32, ElbName(), "letters, digits and hyphens, no hyphen first or last", 6);
+    public static NameRule TargetGroup { get; } = new("a target group name", 1, 32, TargetGroupName(), "letters, digits and hyphens, no hyphen first or last", 6);
 
     /// <summary>
     /// IAM role names. Source: IAM API reference, CreateRole RoleName (1 to 64, pattern <c>[\w+=,.@-]+</c>); the
@@ -117,7 +117,10 @@ public static partial class NameRules
     [GeneratedRegex("^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex ElbName();
 
-    [GeneratedRegex(@"^[\w+=,.@-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetGroupName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IamName();
 
     [GeneratedRegex(@"^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$", RegexOptions.CultureInvariant)]

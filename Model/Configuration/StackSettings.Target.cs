@@ -21,8 +21,10 @@ public sealed partial record StackSettings
         var shown = region.Length == 0 ? "\"\"" : region;
         if (!AwsRegions.IsWellFormed(region))
         {
+            // A capitalised code, stray spaces or an availability zone name (eu-west-1a) point at one region.
             var lowered = region.Trim().ToLowerInvariant();
-            var hint = AwsRegions.Find(lowered) is not null ? $" (did you mean {lowered}?)" : "";
+            var meant = AwsRegions.Find(lowered)?.Code ?? AwsRegions.Find(lowered.TrimEnd('a', 'b', 'c', 'd', 'e', 'f'))?.Code;
+            var hint = meant is not null ? $" (did you mean {meant}?)" : "";
             throw new ConfigException("aws", "region", shown, $"an AWS region code in lower case, such as eu-west-1{hint}");
         }
 

@@ -178,7 +178,7 @@ public class BadInputCatalogTests
         new("aws:region with a space", [], "Invalid config aws:region = eu-west-1 : an AWS region code in lower case, such as eu-west-1 (did you mean eu-west-1?).", Region: "eu-west-1 "),
         new("aws:region that does not exist", [], "Invalid config aws:region = eu-west-9: a region AWS offers (the program's list as of 2025-06-01); closest: eu-west-1, eu-west-2, eu-west-3.", Region: "eu-west-9"),
         new("aws:region misspelt", [], "Invalid config aws:region = eu-wset-1: a region AWS offers (the program's list as of 2025-06-01); closest: eu-west-1, eu-west-2, eu-west-3.", Region: "eu-wset-1"),
-        new("aws:region as an availability zone", [], "Invalid config aws:region = eu-west-1a: an AWS region code in lower case, such as eu-west-1.", Region: "eu-west-1a"),
+        new("aws:region as an availability zone", [], "Invalid config aws:region = eu-west-1a: an AWS region code in lower case, such as eu-west-1 (did you mean eu-west-1?).", Region: "eu-west-1a"),
         new("aws:region as a name", [], "Invalid config aws:region = Ireland: an AWS region code in lower case, such as eu-west-1.", Region: "Ireland"),
 
         // Partitions and regions of what the stack names.
