@@ -262,6 +262,22 @@ public class BadInputCatalogTests
     }
 
     [Fact]
+    public void The_README_and_the_guard_rail_page_count_the_catalogue()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Pulumi.yaml")))
+        {
+            root = root.Parent!;
+        }
+
+        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings(" ");
+        var guardRails = File.ReadAllText(Path.Combine(root.FullName, "docs", "guard-rails.md")).ReplaceLineEndings(" ");
+
+        Assert.Contains($"holds {Catalog.Count} invalid configurations", readme, StringComparison.Ordinal);
+        Assert.Contains($"catalogue of {Catalog.Count} bad configurations", guardRails, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_catalogue_has_well_over_a_hundred_distinct_cases_each_one_sentence()
     {
         Assert.True(Catalog.Count >= 110, $"{Catalog.Count} cases");
