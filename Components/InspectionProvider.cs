@@ -337,7 +337,11 @@ public sealed class InspectionProvider : ComponentResource
             ami,
             rootDevice,
             args.PassThrough ?? args.ApplianceAmi is null,
-            SettingRules.InstanceType(args.ApplianceInstanceType ?? "t3.small", "t3.small", errors.For("applianceInstanceType")),
+            SettingRules.InstanceType(
+                args.ApplianceInstanceType ?? "t3.small",
+                "t3.small",
+                args.ApplianceAmi is null ? "the default appliance AMI (Amazon Linux 2023)" : null,
+                errors.For("applianceInstanceType")),
             fleet,
             perAz,
             fleetSize,

@@ -32,6 +32,9 @@ public sealed class PrivateBucketArgs : ResourceArgs
 /// </summary>
 public sealed class PrivateBucket : ComponentResource
 {
+    /// <summary>Random lower-case letters and digits after the name prefix.</summary>
+    public const int SuffixLength = 8;
+
     public PrivateBucket(string name, PrivateBucketArgs args, ComponentResourceOptions? options = null)
         : base(PackageInfo.TypeToken(nameof(PrivateBucket)), name, options)
     {
@@ -43,7 +46,7 @@ public sealed class PrivateBucket : ComponentResource
         var childOptions = new CustomResourceOptions { Parent = this };
         var suffix = new RandomString($"{name}-suffix", new RandomStringArgs
         {
-            Length = 8,
+            Length = SuffixLength,
             Special = false,
             Upper = false,
         }, childOptions);

@@ -60,7 +60,8 @@ public sealed class PrivateInstance : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(PrivateInstance), name);
         var region = errors.Required("region", args.Region);
-        var instanceType = SettingRules.InstanceType(args.InstanceType ?? "t3.micro", "t3.micro", errors.For("instanceType"));
+        var instanceType = SettingRules.InstanceType(
+            args.InstanceType ?? "t3.micro", "t3.micro", args.Ami is null ? "the test instance's AMI (Amazon Linux 2023)" : null, errors.For("instanceType"));
         _ = errors.Required("vpcId", args.VpcId);
         _ = errors.Required("vpcCidr", args.VpcCidr);
         _ = errors.Required("subnetId", args.SubnetId);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Infra.Model.Addressing;
+using Infra.Model.Aws;
 
 namespace Infra.Model.Configuration;
 
@@ -94,13 +95,35 @@ public static partial class SettingRules
                 $"one of the CloudWatch Logs retention periods in days: {string.Join(", ", AllowedRetentionDays)}");
     }
 
-    /// <summary>An EC2 instance type such as t3.small.</summary>
-    public static string InstanceType(string text, string example, Func<string, string, Exception> invalid)
+    /// <summary>
+    /// An EC2 instance type such as t3.small: of the family.size shape, in the program's table of instance types
+    /// (<see cref="Ec2InstanceTypes"/>), and, when it runs an AMI whose architecture the program knows
+    /// (<paramref name="amiOfKnownArchitecture"/> names it), of that architecture.
+    /// </summary>
+    public static string InstanceType(string text, string example, string? amiOfKnownArchitecture, Func<string, string, Exception> invalid)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(invalid);
-        return InstanceTypePattern().IsMatch(text)
-            ? text
-            : throw invalid(text, $"an EC2 instance type such as {example} (family.size, lower case)");
+        if (!InstanceTypePattern().IsMatch(text))
+        {
+            throw invalid(text, $"an EC2 instance type such as {example} (family.size, lower case)");
+        }
+
+        var architecture = Ec2InstanceTypes.ArchitectureOf(text);
+        if (architecture is null)
+        {
+            var close = Suggestions.Closest(text, Ec2InstanceTypes.Known, 3);
+            var hint = close.Count > 0 ? $"; closest: {string.Join(", ", close)}" : "";
+            throw invalid(text, $"an EC2 instance type of the program's table (as of {Ec2InstanceTypes.AsOf}), such as t3.small{hint}");
+        }
+
+        if (amiOfKnownArchitecture is not null && architecture != StackSettings.DefaultAmiArchitecture)
+        {
+            throw invalid(
+                text, $"an instance type of architecture {StackSettings.DefaultAmiArchitecture}, because {amiOfKnownArchitecture} is {StackSettings.DefaultAmiArchitecture} and {text} is {architecture}");
+        }
+
+        return text;
     }
 
     /// <summary>An AMI id.</summary>
@@ -229,7 +252,7 @@ public static partial class SettingRules
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
     private static partial Regex AmiPattern();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex InstanceTypePattern();
 
     [GeneratedRegex(@"^com\.amazonaws\.vpce\.[a-z]{2}(-[a-z]+)+-\d+\.vpce-svc-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Infra.Model.Addressing;
+using Infra.Model.Aws;
 using Infra.Model.Policy;
 
 namespace Infra.Model.Configuration;
@@ -9,6 +10,9 @@ namespace Infra.Model.Configuration;
 public sealed partial record StackSettings
 {
     private const string VpcCidrAllowed = SettingRules.VpcCidrAllowed;
+
+    /// <summary>User tags a resource can carry beside the program's own (Name and one of Tier or Role).</summary>
+    private const int MaxUserTags = AwsTags.MaxPerResource - 2;
 
     private static readonly string[] InspectionFields =
     [
@@ -24,6 +28,15 @@ public sealed partial record StackSettings
     private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
 
     private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
+
+    /// <summary>The tag keys the program sets on its resources (see ResourceTags): a user tag of that key would be overwritten.</summary>
+    public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role"];
+
+    /// <summary>The architecture of the Amazon Linux 2023 AMI the program looks up (the al2023-ami-2023.*-x86_64 filter).</summary>
+    public const string DefaultAmiArchitecture = Ec2InstanceTypes.X86;
+
+    /// <summary>The interface endpoints Session Manager needs in a VPC without an internet path (Systems Manager User Guide, "Improve the security of EC2 instances by using VPC endpoints for Systems Manager").</summary>
+    public static IReadOnlyList<string> SessionManagerEndpoints { get; } = ["ssm", "ssmmessages", "ec2messages"];
 
     /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
     public static IReadOnlyList<int> AllowedRetentionDays => SettingRules.AllowedRetentionDays;
@@ -76,6 +89,8 @@ public sealed partial record StackSettings
             Tags = tags,
             PolicyWaivers = waivers,
         };
+
+        settings.ValidateCombinations();
 
         // Fail early when the subnets do not fit, rather than half-way through a deployment.
         if (settings.WorkloadVpcEnabled)
@@ -138,8 +153,7 @@ public sealed partial record StackSettings
 
     private static ImmutableArray<string> ReadBucketNames(ConfigReader reader)
     {
-        const string itemAllowed =
-            "an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit";
+        const string itemAllowed = S3BucketNames.Basic;
         var names = reader.StringList("endpointBucketNames", "a JSON list of S3 bucket names, such as [\"my-bucket\"]", itemAllowed);
         if (names is null)
         {
@@ -150,9 +164,9 @@ public sealed partial record StackSettings
         for (var i = 0; i < names.Count; i++)
         {
             var key = $"endpointBucketNames[{i}]";
-            if (!BucketNamePattern().IsMatch(names[i]))
+            if (S3BucketNames.Check(names[i]) is { } bucketAllowed)
             {
-                throw reader.Error(key, names[i], itemAllowed);
+                throw reader.Error(key, names[i], bucketAllowed);
             }
 
             if (!seen.TryAdd(names[i], i))
@@ -216,7 +230,8 @@ public sealed partial record StackSettings
         var instanceType = obj.String("applianceInstanceType", typeAllowed);
         if (instanceType is not null)
         {
-            SettingRules.InstanceType(instanceType, "t3.small", (value, allowed) => obj.Error("applianceInstanceType", value, allowed));
+            SettingRules.InstanceType(
+                instanceType, "t3.small", ami is null ? "the default appliance AMI (Amazon Linux 2023)" : null, (value, allowed) => obj.Error("applianceInstanceType", value, allowed));
         }
 
         var perAzAllowed = "a whole number from 1 to 4";
@@ -416,7 +431,8 @@ public sealed partial record StackSettings
         var instanceType = obj.String("instanceType", typeAllowed);
         if (instanceType is not null)
         {
-            SettingRules.InstanceType(instanceType, "t3.micro", (value, allowed) => obj.Error("instanceType", value, allowed));
+            SettingRules.InstanceType(
+                instanceType, "t3.micro", "the test instance's AMI (Amazon Linux 2023)", (value, allowed) => obj.Error("instanceType", value, allowed));
         }
 
         var bucket = obj.Boolean("bucket") ?? true;
@@ -460,9 +476,21 @@ public sealed partial record StackSettings
         foreach (var property in json.Value.EnumerateObject())
         {
             var key = property.Name;
-            if (key.Length is 0 or > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            if (key.Length is 0 or > AwsTags.MaxKeyLength || key.StartsWith(AwsTags.ReservedPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 throw reader.Error("tags", key, "tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)");
+            }
+
+            // Every stack has a flow-log IAM role and log group, whose services accept fewer characters than EC2.
+            if (AwsTags.CheckKey(key, restricted: true) is { } keyAllowed)
+            {
+                throw reader.Error("tags", key, keyAllowed);
+            }
+
+            if (ProgramTagKeys.Contains(key))
+            {
+                throw reader.Error(
+                    "tags", key, $"a tag key other than {string.Join(", ", ProgramTagKeys)}, which the program sets on its resources itself (a user value would be overwritten)");
             }
 
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -471,12 +499,18 @@ public sealed partial record StackSettings
             }
 
             var value = property.Value.GetString()!;
-            if (value.Length > 256)
+            if (AwsTags.CheckValue(value, restricted: true) is { } valueAllowed)
             {
-                throw reader.Error($"tags.{key}", value, "a tag value of at most 256 characters");
+                throw reader.Error($"tags.{key}", value, valueAllowed);
             }
 
             tags[key] = value;
+        }
+
+        if (tags.Count > MaxUserTags)
+        {
+            throw reader.Error(
+                "tags", $"{tags.Count} tags", $"at most {MaxUserTags} tags, because AWS allows {AwsTags.MaxPerResource} per resource and the program adds up to {AwsTags.MaxPerResource - MaxUserTags} of its own");
         }
 
         return tags.ToImmutable();
@@ -553,8 +587,6 @@ public sealed partial record StackSettings
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex BucketNamePattern();
-
-
 
     [GeneratedRegex(@"^arn:aws[-a-z]*:iam::\d{12}:(root|(role|user)/[A-Za-z0-9+=,.@_/-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex PrincipalPattern();
