@@ -21,12 +21,25 @@ public static class PrivateConnectivity
         var region = new Config("aws").Get("region")
             ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
         // Only the region's own zones: Local Zones and Wavelength Zones an account has opted into have no GWLB or NAT.
-        var zoneNames = (await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
+        var regionZones = await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
         {
             State = "available",
             Filters = [new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterArgs { Name = "opt-in-status", Values = ["opt-in-not-required"] }],
-        })).Names;
-        var zones = Validate(() => settings.ValidateAgainstRegion(region, zoneNames));
+        });
+        var zones = Validate(() => settings.ValidateAgainstRegion(region, regionZones.Names));
+        if (settings.Inspection.Mode == InspectionMode.Consumer)
+        {
+            // DescribeVpcEndpointServices answers in the caller's own zone names (and lists only the zones the
+            // provider's load balancer and this account have in common), so the names compare with this account's
+            // zones directly; the message adds the zone IDs, which are the same in every account.
+            var service = await LookUpEndpointServiceAsync(settings, region);
+            Validate(() =>
+            {
+                settings.ValidateEndpointServiceZones(zones, regionZones.Names, regionZones.ZoneIds, service.AvailabilityZones);
+                return true;
+            });
+        }
+
         var workloadPlan = settings.WorkloadVpcEnabled ? Validate(settings.PlanWorkloadVpc) : null;
         var providerPlan = settings.ProviderSideEnabled ? Validate(settings.PlanProviderVpc) : null;
 
@@ -115,7 +128,7 @@ public static class PrivateConnectivity
         StackSettings settings, VpcPlan plan, IReadOnlyList<string> zones, string region, Dictionary<string, object?> outputs)
     {
         var inspection = settings.Inspection;
-        var ami = inspection.ApplianceAmi ?? await LatestAmazonLinuxAmiAsync();
+        var image = inspection.ApplianceAmi is { } custom ? await ImageAsync(custom) : await LatestAmazonLinuxAsync();
         var principals = inspection.AllowedPrincipals.Count > 0
             ? inspection.AllowedPrincipals
             : [$"arn:{AwsPartition.ForRegion(region)}:iam::{(await GetCallerIdentity.InvokeAsync()).AccountId}:root"];
@@ -131,9 +144,15 @@ public static class PrivateConnectivity
         var provider = new InspectionProvider("inspection", new InspectionProviderArgs
         {
             Network = network,
-            ApplianceAmi = ami,
+            Region = region,
+            ApplianceAmi = inspection.ApplianceAmi ?? image.Id,
+            RootDeviceName = image.RootDeviceName,
+            PassThrough = inspection.UsesPassThroughAppliance,
             ApplianceInstanceType = inspection.ApplianceInstanceType,
+            Fleet = inspection.ApplianceFleet,
             AppliancesPerAz = inspection.AppliancesPerAz,
+            FleetSize = (inspection.FleetMinSize, inspection.FleetMaxSize, inspection.FleetDesiredCapacity),
+            CrossZoneLoadBalancing = inspection.CrossZoneLoadBalancing,
             HealthCheckPort = inspection.HealthCheckPort,
             HealthCheckProtocol = inspection.HealthCheckProtocol,
             HealthCheckPath = inspection.HealthCheckPath,
@@ -145,6 +164,7 @@ public static class PrivateConnectivity
         outputs["applianceSubnetIds"] = Output.All(network.SubnetsOf(Tiers.Appliance).Select(s => s.Id));
         outputs["gatewayLoadBalancerArn"] = provider.LoadBalancer.Arn;
         outputs["applianceTargetGroupArn"] = provider.TargetGroup.Arn;
+        outputs["applianceAutoScalingGroupName"] = provider.AutoScalingGroup?.Name;
         outputs["endpointServiceName"] = provider.EndpointServiceName;
         return provider;
     }
@@ -236,7 +256,7 @@ public static class PrivateConnectivity
                     VpcId = network.VpcId,
                     VpcCidr = network.CidrBlock,
                     SubnetId = network.SubnetsOf(Tiers.Private)[0].Id,
-                    Ami = Output.Create(LatestAmazonLinuxAmiAsync()),
+                    Ami = Output.Create(LatestAmazonLinuxAsync()).Apply(image => image.Id),
                     InstanceType = settings.Demo.InstanceType,
                     Region = region,
                     BucketArn = demo.BucketArn,
@@ -272,9 +292,32 @@ public static class PrivateConnectivity
         outputs["internetGatewayId"] = network.InternetGateway?.Id;
     }
 
-    private static async Task<string> LatestAmazonLinuxAmiAsync()
+    /// <summary>
+    /// The provider's endpoint service as this account sees it. AWS lists a service only to its allowed principals,
+    /// so a failed lookup most often means this account is not one of them: that is said in one sentence.
+    /// </summary>
+    private static async Task<GetVpcEndpointServiceResult> LookUpEndpointServiceAsync(StackSettings settings, string region)
     {
-        var ami = await GetAmi.InvokeAsync(new GetAmiArgs
+        var name = settings.Inspection.EndpointServiceName!;
+        try
+        {
+            return await GetVpcEndpointService.InvokeAsync(new GetVpcEndpointServiceArgs { ServiceName = name });
+        }
+#pragma warning disable CA1031 // Any failure of the lookup is reported to the user as one sentence, not a stack trace.
+        catch (Exception e) when (e is not RunException)
+#pragma warning restore CA1031
+        {
+            var cause = e.Message.Split('\n')[0].TrimEnd('.', ' ');
+            throw new RunException(ConfigException.Format(
+                settings.Namespace,
+                "inspection.endpointServiceName",
+                name,
+                $"an endpoint service in {region} that lists this account among its allowed principals, but looking it up failed ({cause})"));
+        }
+    }
+
+    private static async Task<GetAmiResult> LatestAmazonLinuxAsync() =>
+        await GetAmi.InvokeAsync(new GetAmiArgs
         {
             MostRecent = true,
             Owners = ["amazon"],
@@ -284,6 +327,11 @@ public static class PrivateConnectivity
                 new GetAmiFilterArgs { Name = "state", Values = ["available"] },
             ],
         });
-        return ami.Id;
-    }
+
+    /// <summary>A custom appliance AMI's description, for its root device name.</summary>
+    private static async Task<GetAmiResult> ImageAsync(string amiId) =>
+        await GetAmi.InvokeAsync(new GetAmiArgs
+        {
+            Filters = [new GetAmiFilterArgs { Name = "image-id", Values = [amiId] }],
+        });
 }

@@ -18,7 +18,10 @@ public sealed class GatewayEndpointArgs
     /// <summary>The route tables that get the service's prefix-list route (the private ones).</summary>
     public required InputList<string> RouteTableIds { get; init; }
 
-    /// <summary>For S3: the only buckets the endpoint lets traffic reach. Empty: the endpoint allows any bucket.</summary>
+    /// <summary>
+    /// For S3: the only buckets the endpoint lets traffic reach, besides the Amazon Linux 2023 package repositories
+    /// (read only). Null: the endpoint allows any bucket; empty: only the package repositories.
+    /// </summary>
     public InputList<string>? AllowedBucketNames { get; init; }
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
@@ -52,7 +55,7 @@ public sealed class GatewayEndpoint : ComponentResource
         };
         if (args.Service == "s3" && args.AllowedBucketNames is { } buckets)
         {
-            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(args.Region));
+            endpointArgs.Policy = BucketPolicy(buckets, AwsPartition.ForRegion(args.Region), args.Region);
         }
 
         Endpoint = new VpcEndpoint(name, endpointArgs, new CustomResourceOptions { Parent = this });
@@ -75,25 +78,44 @@ public sealed class GatewayEndpoint : ComponentResource
 
     public string ServiceName { get; }
 
-    /// <summary>Least privilege: object and listing actions on the named buckets only; an empty list keeps AWS's full-access default.</summary>
-    private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition)
-        => bucketNames.ToOutput().Apply(names => names.IsDefaultOrEmpty
-            ? null!
-            : JsonSerializer.Serialize(new
+    /// <summary>
+    /// The objects of the Amazon Linux 2023 package repositories of a region. AL2023 instances fetch packages from this
+    /// S3 bucket, so a restrictive S3 gateway endpoint policy must allow it or <c>dnf</c> fails with 403 (AL2023 User
+    /// Guide, "Amazon Linux 2023 repositories"; AWS Application Migration Service network requirements name the same
+    /// bucket, <c>al2023-repos-{region}-de612dc2</c>).
+    /// </summary>
+    public static string AmazonLinuxRepositoryObjects(string partition, string region) => $"arn:{partition}:s3:::al2023-repos-{region}-de612dc2/*";
+
+    /// <summary>
+    /// Least privilege: object and listing actions on the named buckets only, and reading the Amazon Linux package
+    /// repositories so that instances behind the endpoint can install and update packages.
+    /// </summary>
+    private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition, string region)
+        => bucketNames.ToOutput().Apply(names =>
+        {
+            var statements = new List<object>();
+            if (!names.IsDefaultOrEmpty)
             {
-                Version = "2012-10-17",
-                Statement = new[]
+                statements.Add(new
                 {
-                    new
-                    {
-                        Sid = "AllowNamedBucketsOnly",
-                        Effect = "Allow",
-                        Principal = "*",
-                        Action = ObjectActions,
-                        Resource = names
-                            .SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" })
-                            .ToArray(),
-                    },
-                },
-            }));
+                    Sid = "AllowNamedBucketsOnly",
+                    Effect = "Allow",
+                    Principal = "*",
+                    Action = ObjectActions,
+                    Resource = names
+                        .SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" })
+                        .ToArray(),
+                });
+            }
+
+            statements.Add(new
+            {
+                Sid = "AllowAmazonLinuxRepositories",
+                Effect = "Allow",
+                Principal = "*",
+                Action = new[] { "s3:GetObject" },
+                Resource = new[] { AmazonLinuxRepositoryObjects(partition, region) },
+            });
+            return JsonSerializer.Serialize(new { Version = "2012-10-17", Statement = statements });
+        });
 }

@@ -34,6 +34,7 @@ public sealed class AwsMocks : IMocks
         [AwsTypes.Instance] = "i",
         [AwsTypes.FlowLog] = "fl",
         [AwsTypes.VpcEndpointService] = "vpce-svc",
+        [AwsTypes.LaunchTemplate] = "lt",
     }.ToImmutableDictionary();
 
     private readonly ConcurrentQueue<ResourceRecord> _records = new();
@@ -48,6 +49,19 @@ public sealed class AwsMocks : IMocks
     public string Region { get; }
 
     public ImmutableArray<string> AvailabilityZones { get; }
+
+    /// <summary>
+    /// The zones (in this account's names) an endpoint service of another stack offers, as the
+    /// getVpcEndpointService invoke answers in consumer mode; null: every zone of the region. A service this run
+    /// created answers with the zones of its Gateway Load Balancer's subnets instead.
+    /// </summary>
+    public IReadOnlyList<string>? EndpointServiceZones { get; init; }
+
+    /// <summary>
+    /// False to answer the getVpcEndpointService invoke as the provider does for a service this account may not see
+    /// (not among the service's allowed principals, or a wrong name): with an error.
+    /// </summary>
+    public bool EndpointServiceVisible { get; init; } = true;
 
     /// <summary>Every resource registered, in registration order.</summary>
     public IReadOnlyList<ResourceRecord> Records => _records.ToList();
@@ -92,6 +106,12 @@ public sealed class AwsMocks : IMocks
             case "aws:iam/role:Role" or "aws:iam/instanceProfile:InstanceProfile":
                 state["name"] = name;
                 break;
+            case AwsTypes.LaunchTemplate:
+                state["latestVersion"] = 1.0;
+                break;
+            case AwsTypes.AutoScalingGroup:
+                state["name"] = id;
+                break;
         }
 
         var outputs = state.ToImmutable();
@@ -113,10 +133,44 @@ public sealed class AwsMocks : IMocks
                 .Add("arn", $"arn:aws:iam::{AccountId}:user/ci")
                 .Add("userId", "AIDAEXAMPLE")
                 .Add("id", AccountId),
-            "aws:ec2/getAmi:getAmi" => ImmutableDictionary<string, object>.Empty.Add("id", AmiId).Add("name", "al2023-ami-2023.6-x86_64"),
+            "aws:ec2/getAmi:getAmi" => ImmutableDictionary<string, object>.Empty
+                .Add("id", AmiId).Add("name", "al2023-ami-2023.6-x86_64").Add("rootDeviceName", "/dev/xvda"),
+            "aws:ec2/getVpcEndpointService:getVpcEndpointService" => EndpointService(Text(args.Args, "serviceName") ?? ""),
             _ => ImmutableDictionary<string, object>.Empty,
         };
         return Task.FromResult(result);
+    }
+
+    /// <summary>What DescribeVpcEndpointServices tells the caller about a GWLB endpoint service.</summary>
+    private ImmutableDictionary<string, object> EndpointService(string serviceName)
+    {
+        if (!EndpointServiceVisible)
+        {
+            throw new InvalidOperationException("reading EC2 VPC Endpoint Service: no matching EC2 VPC Endpoint Service found");
+        }
+
+        var records = Records;
+        var own = records.FirstOrDefault(r => r.Type == AwsTypes.VpcEndpointService && r.Outputs?.GetValueOrDefault("serviceName") as string == serviceName);
+        IEnumerable<string> zones = EndpointServiceZones ?? AvailabilityZones;
+        if (own is not null)
+        {
+            var loadBalancerArns = own.Inputs.GetValueOrDefault("gatewayLoadBalancerArns") is ImmutableArray<object> arns ? arns.OfType<string>().ToHashSet() : [];
+            var subnetIds = records.Where(r => r.Type == AwsTypes.LoadBalancer && loadBalancerArns.Contains(r.Outputs?.GetValueOrDefault("arn") as string ?? ""))
+                .SelectMany(r => r.Inputs.GetValueOrDefault("subnets") is ImmutableArray<object> subnets ? subnets.OfType<string>() : [])
+                .ToHashSet();
+            zones = records.Where(r => r.Type == AwsTypes.Subnet && subnetIds.Contains(r.Id))
+                .Select(r => r.Inputs.GetValueOrDefault("availabilityZone") as string).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        }
+
+        var id = serviceName.Split('.').Last();
+        return ImmutableDictionary<string, object>.Empty
+            .Add("id", id)
+            .Add("serviceId", id)
+            .Add("serviceName", serviceName)
+            .Add("serviceType", "GatewayLoadBalancer")
+            .Add("owner", AccountId)
+            .Add("acceptanceRequired", false)
+            .Add("availabilityZones", zones.Cast<object>().ToImmutableArray());
     }
 
     private static string? Text(ImmutableDictionary<string, object> inputs, string key) => inputs.TryGetValue(key, out var value) ? value as string : null;

@@ -70,7 +70,7 @@ public sealed record UsageCharge(string Item, string Detail, decimal PricePerGb,
 
 /// <summary>What a gateway endpoint saves against sending the same traffic through a NAT gateway.</summary>
 /// <param name="Service"><c>S3</c> or <c>DynamoDB</c>.</param>
-/// <param name="Endpoint">The gateway endpoint's logical name.</param>
+/// <param name="Endpoint">The logical names of the service's gateway endpoints, comma-separated (one per VPC that has one).</param>
 /// <param name="PerGb">The NAT gateway's data processing rate the endpoint avoids (gateway endpoints are free).</param>
 /// <param name="GbPerMonth">The user's volume for the service, when given.</param>
 /// <param name="Monthly">What that volume would cost through NAT, to the cent.</param>
@@ -230,6 +230,17 @@ public static class CostEstimator
             hourly.Add(Hourly(what, detail, group.Count(), $"{group.Key.type} instance", price));
         }
 
+        // Auto Scaling itself has no charge: its instances are priced above, at the group's desired capacity.
+        if (inventory.AutoScalingGroups.Count > 0)
+        {
+            hourly.Add(Hourly(
+                "Auto Scaling groups",
+                string.Join(", ", inventory.AutoScalingGroups.Select(g => $"{g.Name} ({g.MinSize}–{g.MaxSize}, desired {g.DesiredCapacity})")),
+                inventory.AutoScalingGroups.Count,
+                "Auto Scaling group (free)",
+                0m));
+        }
+
         var gatewayEndpoints = routing.Endpoints.Where(e => e.Type == EndpointInfo.GatewayType).ToList();
         if (gatewayEndpoints.Count > 0)
         {
@@ -238,17 +249,20 @@ public static class CostEstimator
                 "gateway endpoint (free)", 0m));
         }
 
+        // The volumes are per service: with an endpoint of the same service in each VPC (the workload's and the
+        // appliances' package repositories), the saving is the service's, named after all of them.
         var savings = new List<GatewayEndpointSaving>();
-        foreach (var endpoint in gatewayEndpoints.OrderBy(e => ServiceLabel(e.ServiceName), StringComparer.Ordinal))
+        foreach (var group in gatewayEndpoints.GroupBy(e => ServiceLabel(e.ServiceName)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var service = ServiceLabel(endpoint.ServiceName);
+            var service = group.Key;
+            var names = string.Join(", ", group.Select(e => e.Name).Order(StringComparer.Ordinal));
             var gb = service switch
             {
                 "S3" => volumes.S3,
                 "DynamoDB" => volumes.DynamoDb,
                 _ => null,
             };
-            savings.Add(new GatewayEndpointSaving(service, endpoint.Name, prices.NatGatewayGb, gb, gb is null ? null : Cents(gb.Value * prices.NatGatewayGb)));
+            savings.Add(new GatewayEndpointSaving(service, names, prices.NatGatewayGb, gb, gb is null ? null : Cents(gb.Value * prices.NatGatewayGb)));
         }
 
         if (volumes.S3 is not null && !savings.Any(s => s.Service == "S3"))

@@ -1,3 +1,4 @@
+using Infra.Model.Appliances;
 using Infra.Model.Routing;
 
 namespace Infra.Model.Analysis;
@@ -10,13 +11,42 @@ namespace Infra.Model.Analysis;
 /// <param name="CrossZone">Whether cross-zone load balancing is on (off unless set, as in AWS).</param>
 public sealed record GatewayLoadBalancerInfo(string Id, string Name, string Arn, IReadOnlyList<string> SubnetIds, bool CrossZone);
 
-/// <summary>An EC2 instance.</summary>
-/// <param name="Id">Its id.</param>
+/// <summary>An EC2 instance, or one an Auto Scaling group keeps running.</summary>
+/// <param name="Id">Its id (for an Auto Scaling group's instance, the group's id and the ordinal).</param>
 /// <param name="Name">The logical name.</param>
 /// <param name="SubnetId">Its subnet.</param>
 /// <param name="InstanceType">Its type, e.g. <c>t3.small</c>.</param>
 /// <param name="Role">The <c>Role</c> tag, when set.</param>
-public sealed record InstanceInfo(string Id, string Name, string? SubnetId, string? InstanceType, string? Role);
+/// <param name="SecurityGroupIds">Its security groups (empty: the VPC's default group).</param>
+/// <param name="Appliance">The <see cref="ApplianceTags.Key"/> tag: what software an inspection appliance runs, when set.</param>
+/// <param name="AutoScalingGroup">The logical name of the Auto Scaling group that keeps it running, if any.</param>
+public sealed record InstanceInfo(
+    string Id, string Name, string? SubnetId, string? InstanceType, string? Role,
+    IReadOnlyList<string>? SecurityGroupIds = null, string? Appliance = null, string? AutoScalingGroup = null);
+
+/// <summary>An Auto Scaling group.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">The logical name.</param>
+/// <param name="SubnetIds">The subnets it launches into.</param>
+/// <param name="MinSize">Its minimum size.</param>
+/// <param name="MaxSize">Its maximum size.</param>
+/// <param name="DesiredCapacity">How many instances it keeps running (the minimum when unset).</param>
+/// <param name="TargetGroupArns">The target groups its instances are registered in.</param>
+/// <param name="HealthCheckType"><c>EC2</c> or <c>ELB</c>.</param>
+public sealed record AutoScalingGroupInfo(
+    string Id, string Name, IReadOnlyList<string> SubnetIds, int MinSize, int MaxSize, int DesiredCapacity,
+    IReadOnlyList<string> TargetGroupArns, string HealthCheckType);
+
+/// <summary>A load balancer target group and its health check.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">The logical name.</param>
+/// <param name="Arn">Its ARN.</param>
+/// <param name="Protocol">The traffic protocol (GENEVE for a Gateway Load Balancer).</param>
+/// <param name="HealthCheckEnabled">Whether targets are health checked (AWS's default: yes).</param>
+/// <param name="HealthCheckProtocol">TCP, HTTP or HTTPS (GENEVE target groups default to TCP).</param>
+/// <param name="HealthCheckPort">The port (GENEVE target groups default to 80).</param>
+public sealed record TargetGroupInfo(
+    string Id, string Name, string Arn, string? Protocol, bool HealthCheckEnabled, string HealthCheckProtocol, int HealthCheckPort);
 
 /// <summary>A VPC endpoint service.</summary>
 /// <param name="Id">Its id.</param>
@@ -34,6 +64,11 @@ public sealed record EndpointServiceInfo(string Id, string Name, string? Service
 /// <param name="OtherSource">Any other kind of source (a security group or prefix list id), when not a block.</param>
 public sealed record IngressRule(string SecurityGroupId, string Protocol, int? FromPort, int? ToPort, string? CidrIpv4, string? OtherSource)
 {
+    /// <summary>True when the rule's protocol and ports cover UDP <paramref name="port"/>.</summary>
+    public bool CoversUdp(int port) =>
+        Protocol is "-1" or "all" ||
+        (Protocol is "udp" or "17" && (FromPort is null || FromPort <= port) && (ToPort is null || ToPort >= port));
+
     /// <summary>True when the rule's protocol and ports cover TCP <paramref name="port"/>.</summary>
     public bool CoversTcp(int port) =>
         Protocol is "-1" or "all" ||
@@ -77,14 +112,72 @@ public sealed class NetworkInventory
                 r.Name,
                 InputValues.String(r.Inputs, "subnetId"),
                 InputValues.String(r.Inputs, "instanceType"),
-                InputValues.Tags(r.Inputs).GetValueOrDefault("Role")),
+                InputValues.Tags(r.Inputs).GetValueOrDefault("Role"),
+                [.. InputValues.Strings(r.Inputs, "vpcSecurityGroupIds"), .. InputValues.Strings(r.Inputs, "securityGroups")],
+                InputValues.Tags(r.Inputs).GetValueOrDefault(ApplianceTags.Key)),
             StringComparer.Ordinal);
+
+        var templates = all.Where(r => r.Type == AwsTypes.LaunchTemplate).ToList();
+        AutoScalingGroups =
+        [
+            .. all.Where(r => r.Type == AwsTypes.AutoScalingGroup)
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r =>
+                {
+                    var min = InputValues.Number(r.Inputs, "minSize") ?? 0;
+                    return new AutoScalingGroupInfo(
+                        r.Id,
+                        r.Name,
+                        InputValues.Strings(r.Inputs, "vpcZoneIdentifiers"),
+                        min,
+                        InputValues.Number(r.Inputs, "maxSize") ?? min,
+                        InputValues.Number(r.Inputs, "desiredCapacity") ?? min,
+                        InputValues.Strings(r.Inputs, "targetGroupArns"),
+                        InputValues.String(r.Inputs, "healthCheckType") ?? "EC2");
+                }),
+        ];
+        var fleetTargets = new List<(string Group, string Target)>();
+        foreach (var group in AutoScalingGroups)
+        {
+            var record = all.First(r => r.Type == AwsTypes.AutoScalingGroup && r.Id == group.Id);
+            var templateId = InputValues.String(InputValues.Map(record.Inputs.GetValueOrDefault("launchTemplate")), "id");
+            var template = templates.FirstOrDefault(t => t.Id == templateId);
+            var tags = TemplateInstanceTags(template);
+            foreach (var instance in FleetInstances(group, template, tags))
+            {
+                _instances[instance.Id] = instance;
+                fleetTargets.AddRange(group.TargetGroupArns.Select(arn => (arn, instance.Id)));
+            }
+        }
+
         Instances = [.. _instances.Values.OrderBy(i => i.Name, StringComparer.Ordinal)];
 
         _targetsByGroupArn = all.Where(r => r.Type == AwsTypes.TargetGroupAttachment)
             .Select(r => (group: InputValues.String(r.Inputs, "targetGroupArn"), target: InputValues.String(r.Inputs, "targetId")))
             .Where(a => a.group is not null && a.target is not null)
-            .ToLookup(a => a.group!, a => a.target!, StringComparer.Ordinal);
+            .Select(a => (Group: a.group!, Target: a.target!))
+            .Concat(fleetTargets)
+            .ToLookup(a => a.Group, a => a.Target, StringComparer.Ordinal);
+
+        TargetGroups =
+        [
+            .. all.Where(r => r.Type == AwsTypes.TargetGroup)
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r =>
+                {
+                    var protocol = InputValues.String(r.Inputs, "protocol");
+                    var check = InputValues.Map(r.Inputs.GetValueOrDefault("healthCheck"));
+                    var checkProtocol = (InputValues.String(check, "protocol") ?? "TCP").ToUpperInvariant();
+
+                    // GENEVE target groups check port 80 unless told otherwise; traffic-port means the GENEVE port
+                    // (Elastic Load Balancing API Reference, CreateTargetGroup, HealthCheckPort).
+                    var portText = InputValues.String(check, "port");
+                    var port = portText is null ? (protocol == "GENEVE" ? 80 : InputValues.Number(r.Inputs, "port") ?? 80)
+                        : portText == "traffic-port" ? InputValues.Number(r.Inputs, "port") ?? 80
+                        : InputValues.Number(check, "port") ?? 80;
+                    return new TargetGroupInfo(r.Id, r.Name, Arn(r), protocol, InputValues.Boolean(check, "enabled") ?? true, checkProtocol, port);
+                }),
+        ];
 
         _groupArnsByLoadBalancerArn = all.Where(r => r.Type == AwsTypes.Listener)
             .SelectMany(r => InputValues.List(r.Inputs, "defaultActions")
@@ -133,6 +226,12 @@ public sealed class NetworkInventory
     /// <summary>EC2 instances, by name.</summary>
     public IReadOnlyList<InstanceInfo> Instances { get; }
 
+    /// <summary>Auto Scaling groups, by name.</summary>
+    public IReadOnlyList<AutoScalingGroupInfo> AutoScalingGroups { get; }
+
+    /// <summary>Target groups, by name.</summary>
+    public IReadOnlyList<TargetGroupInfo> TargetGroups { get; }
+
     /// <summary>VPC endpoint services, by name.</summary>
     public IReadOnlyList<EndpointServiceInfo> EndpointServices { get; }
 
@@ -169,6 +268,17 @@ public sealed class NetworkInventory
         ];
     }
 
+    /// <summary>The target groups the load balancer's listeners forward to.</summary>
+    public IReadOnlyList<TargetGroupInfo> TargetGroupsOf(GatewayLoadBalancerInfo loadBalancer)
+    {
+        ArgumentNullException.ThrowIfNull(loadBalancer);
+        var arns = _groupArnsByLoadBalancerArn[loadBalancer.Arn].Concat(_groupArnsByLoadBalancerArn[loadBalancer.Id]).ToHashSet(StringComparer.Ordinal);
+        return [.. TargetGroups.Where(g => arns.Contains(g.Arn) || arns.Contains(g.Id))];
+    }
+
+    /// <summary>The Auto Scaling group with that logical name, if any.</summary>
+    public AutoScalingGroupInfo? AutoScalingGroupNamed(string? name) => name is null ? null : AutoScalingGroups.FirstOrDefault(g => g.Name == name);
+
     /// <summary>The ingress rules of a security group: separate rule resources and inline rules.</summary>
     public IReadOnlyList<IngressRule> IngressRulesOf(string securityGroupId) => [.. _ingressBySecurityGroup[securityGroupId]];
 
@@ -187,6 +297,44 @@ public sealed class NetworkInventory
         {
             yield return new IngressRule(groupId, protocol, from, to, null, other);
         }
+    }
+
+    /// <summary>
+    /// The instances a group keeps running, spread over its subnets in turn as Auto Scaling balances them over its
+    /// zones, with the type, security groups and tags of its launch template.
+    /// </summary>
+    private static IEnumerable<InstanceInfo> FleetInstances(AutoScalingGroupInfo group, ResourceRecord? template, IReadOnlyDictionary<string, string> tags)
+    {
+        var securityGroups = template is null
+            ? []
+            : InputValues.Strings(template.Inputs, "vpcSecurityGroupIds")
+                .Concat(InputValues.List(template.Inputs, "networkInterfaces").Select(InputValues.Map).SelectMany(n => InputValues.Strings(n, "securityGroups")))
+                .ToList();
+        for (var ordinal = 1; ordinal <= group.DesiredCapacity; ordinal++)
+        {
+            yield return new InstanceInfo(
+                $"{group.Id}#{ordinal}",
+                $"{group.Name}#{ordinal}",
+                group.SubnetIds.Count == 0 ? null : group.SubnetIds[(ordinal - 1) % group.SubnetIds.Count],
+                InputValues.String(template?.Inputs, "instanceType"),
+                tags.GetValueOrDefault("Role"),
+                securityGroups,
+                tags.GetValueOrDefault(ApplianceTags.Key),
+                group.Name);
+        }
+    }
+
+    /// <summary>The tags a launch template gives its instances: its instance tag specification, else its own tags.</summary>
+    private static IReadOnlyDictionary<string, string> TemplateInstanceTags(ResourceRecord? template)
+    {
+        if (template is null)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var specification = InputValues.List(template.Inputs, "tagSpecifications").Select(InputValues.Map)
+            .FirstOrDefault(spec => InputValues.String(spec, "resourceType") == "instance");
+        return specification is null ? InputValues.Tags(template.Inputs) : InputValues.Tags(specification);
     }
 
     private static string Arn(ResourceRecord record) =>

@@ -1,4 +1,5 @@
 using Infra.Model.Addressing;
+using Infra.Model.Appliances;
 using Infra.Model.Routing;
 
 namespace Infra.Model.Analysis;
@@ -15,7 +16,11 @@ namespace Infra.Model.Analysis;
 /// own subnet; an internet gateway delivers public addresses only.</item>
 /// <item>Inspection: a GWLB endpoint reaches the Gateway Load Balancer of the endpoint service it names (when that
 /// service is in the stack), which needs a node in the endpoint's AZ, and the appliances registered in the target
-/// groups of its listeners: those of that AZ unless cross-zone load balancing is on.</item>
+/// groups of its listeners (instances registered one by one, or an Auto Scaling group's desired capacity spread over
+/// its subnets): those of that AZ unless cross-zone load balancing is on. Only healthy targets count: their security
+/// groups admit GENEVE and the health check port from the load balancer's subnet, and a pass-through appliance
+/// (tag <see cref="ApplianceTags.Key"/>) answers the health check's protocol; a custom AMI is vouched for, untagged
+/// appliances give an unknown verdict.</item>
 /// <item>Interface endpoints: reached with private DNS from their own VPC, through the local route, when one of
 /// their security groups admits TCP 443 from the source subnet's block. From another VPC the service is only
 /// reachable over the internet.</item>
@@ -34,6 +39,9 @@ public sealed class ReachabilityAnalyzer
     public const string InternetProbeAddress = "198.51.100.1";
 
     private const int MaxHops = 8;
+
+    /// <summary>GENEVE, the encapsulation between a Gateway Load Balancer and its appliances (UDP 6081).</summary>
+    private const int InspectionGenevePort = 6081;
 
     private static readonly IReadOnlySet<string> NoZones = new HashSet<string>(StringComparer.Ordinal);
 
@@ -589,12 +597,21 @@ public sealed class ReachabilityAnalyzer
             return (false, null);
         }
 
-        var appliances = new PathHop(
-            HopKind.Appliances,
-            "appliances",
-            string.Join(", ", eligible.Select(t => t.target.Name)),
-            null,
-            [.. eligible.Select(t => t.zone).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        var failures = eligible.Select(t => (t.target, t.zone, why: WhyUnhealthy(loadBalancer, t.target, t.zone))).ToList();
+        var healthy = failures.Where(f => f.why is null).Select(f => (f.target, f.zone)).ToList();
+        if (healthy.Count == 0)
+        {
+            stop = new WalkResult(WalkEnd.Stopped, $"no appliance behind {loadBalancer.Name} would be healthy, so the target group has no target to send to: {failures[0].why}");
+            return (false, null);
+        }
+
+        // An Auto Scaling group replaces an appliance lost with its zone in another of its zones, which the load
+        // balancer can use only when cross-zone load balancing is on.
+        var zones = healthy.SelectMany(t => loadBalancer.CrossZone && _inventory.AutoScalingGroupNamed(t.target.AutoScalingGroup) is { } group
+                ? group.SubnetIds.Select(id => _subnets.GetValueOrDefault(id)?.AvailabilityZone)
+                : [t.zone])
+            .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var appliances = new PathHop(HopKind.Appliances, "appliances", string.Join(", ", healthy.Select(t => t.target.Name)), null, [.. zones]);
         trace.Hops.Add(appliances);
         if (appliances.IsLostWith(lost))
         {
@@ -603,7 +620,76 @@ public sealed class ReachabilityAnalyzer
             return (false, null);
         }
 
+        var software = healthy.Select(t => t.target.Appliance).Distinct(StringComparer.Ordinal).ToList();
+        if (software.Contains(null))
+        {
+            stop = new WalkResult(
+                WalkEnd.Unknown,
+                $"what the appliances behind {loadBalancer.Name} run is not known, so whether they return GENEVE traffic is not either (tag them {ApplianceTags.Key}={ApplianceTags.PassThrough} or {ApplianceTags.Custom})");
+            return (false, null);
+        }
+
+        if (software.Contains(ApplianceTags.PassThrough))
+        {
+            AddOnce(trace.Notes, "Inspected by the pass-through default appliance: it returns every packet to the Gateway Load Balancer and inspects nothing (set inspection.applianceAmi to a firewall).");
+        }
+
+        if (software.Contains(ApplianceTags.Custom))
+        {
+            AddOnce(trace.Notes, "Inspected by a custom appliance AMI the stack vouches for: the plan cannot check that it answers the health check and returns the GENEVE traffic.");
+        }
+
         return (true, endpointSubnet);
+    }
+
+    /// <summary>
+    /// Why the target group would mark an appliance unhealthy, or drop its traffic: its security groups must admit
+    /// GENEVE (UDP 6081) and the health check port from the load balancer's node in its zone (a Gateway Load Balancer
+    /// has no security group; its nodes use addresses of their subnets), and the pass-through appliance answers only
+    /// the health check protocols it serves. Null when nothing stands in the way.
+    /// </summary>
+    private string? WhyUnhealthy(GatewayLoadBalancerInfo loadBalancer, InstanceInfo target, string? zone)
+    {
+        var nodes = loadBalancer.SubnetIds.Select(id => _subnets.GetValueOrDefault(id)).OfType<SubnetInfo>().Where(s => s.CidrBlock is not null).ToList();
+        var node = nodes.FirstOrDefault(s => s.AvailabilityZone == zone) ?? nodes.FirstOrDefault();
+        var targetGroups = _inventory.TargetGroupsOf(loadBalancer);
+        var check = targetGroups.Count > 0 ? targetGroups[0] : null;
+        var groups = target.SecurityGroupIds ?? [];
+        if (groups.Count == 0)
+        {
+            return $"{target.Name} has no security group, so it gets the VPC's default group, which admits neither GENEVE nor the health check";
+        }
+
+        if (node is not null)
+        {
+            var rules = groups.SelectMany(_inventory.IngressRulesOf).Where(r => r.CidrIpv4 is not null && Block(r.CidrIpv4) is { } block && Block(node.CidrBlock!) is { } from && block.Contains(from)).ToList();
+            if (!rules.Any(r => r.CoversUdp(InspectionGenevePort)))
+            {
+                return $"no security group rule of {target.Name} admits GENEVE (UDP {InspectionGenevePort}) from the load balancer's subnet {node.CidrBlock}";
+            }
+
+            if (check is { HealthCheckEnabled: true } && !rules.Any(r => r.CoversTcp(check.HealthCheckPort)))
+            {
+                return $"no security group rule of {target.Name} admits the health check (TCP {check.HealthCheckPort}) from the load balancer's subnet {node.CidrBlock}";
+            }
+        }
+
+        if (check is { HealthCheckEnabled: true } && target.Appliance == ApplianceTags.PassThrough &&
+            !PassThroughAppliance.HealthCheckProtocols.Contains(check.HealthCheckProtocol))
+        {
+            var answered = PassThroughAppliance.HealthCheckProtocols;
+            return $"the pass-through appliance answers {string.Join(", ", answered.Take(answered.Count - 1))} and {answered[^1]} health checks, not the {check.HealthCheckProtocol} check of target group {check.Name}";
+        }
+
+        return null;
+    }
+
+    private static void AddOnce(List<string> notes, string note)
+    {
+        if (!notes.Contains(note))
+        {
+            notes.Add(note);
+        }
     }
 
     private (bool? Admitted, string Reason) AdmitsHttps(EndpointInfo endpoint, SubnetInfo source)

@@ -33,6 +33,16 @@ public enum InspectionMode
     Consumer,
 }
 
+/// <summary>How the inspection appliances are run.</summary>
+public enum ApplianceFleet
+{
+    /// <summary>An Auto Scaling group across the appliance subnets, attached to the target group: failed appliances are replaced.</summary>
+    AutoScaling,
+
+    /// <summary>Fixed instances, <c>appliancesPerAz</c> in each AZ, registered in the target group one by one.</summary>
+    Instances,
+}
+
 /// <summary>Prefix length of each tier's subnets.</summary>
 public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int Application = 22, int Endpoint = 28, int Appliance = 24)
 {
@@ -77,6 +87,24 @@ public sealed record InspectionSettings
 
     /// <summary>The health check path: "/" unless set, for HTTP and HTTPS; null for TCP, which takes no path.</summary>
     public string? HealthCheckPath { get; init; }
+
+    /// <summary>How the appliances run: an Auto Scaling group (default) or fixed instances.</summary>
+    public ApplianceFleet ApplianceFleet { get; init; } = ApplianceFleet.AutoScaling;
+
+    /// <summary>The Auto Scaling group's minimum size; default the desired capacity.</summary>
+    public int FleetMinSize { get; init; } = 2;
+
+    /// <summary>The Auto Scaling group's maximum size; default the desired capacity.</summary>
+    public int FleetMaxSize { get; init; } = 2;
+
+    /// <summary>The Auto Scaling group's desired capacity; default appliancesPerAz × azCount.</summary>
+    public int FleetDesiredCapacity { get; init; } = 2;
+
+    /// <summary>Cross-zone load balancing on the Gateway Load Balancer; default false, as in AWS.</summary>
+    public bool CrossZoneLoadBalancing { get; init; }
+
+    /// <summary>True when the appliances are the pass-through default (no <see cref="ApplianceAmi"/>).</summary>
+    public bool UsesPassThroughAppliance => ApplianceAmi is null;
 
     /// <summary>Principals allowed to connect to the endpoint service; empty means this account's root ARN.</summary>
     public IReadOnlyList<string> AllowedPrincipals { get; init; } = [];
@@ -210,5 +238,42 @@ public sealed partial record StackSettings
         }
 
         return [.. azNames.Take(AzCount)];
+    }
+
+    /// <summary>
+    /// Consumer mode, once the provider's endpoint service is looked up: every workload AZ must be one the service
+    /// offers, since a GWLB endpoint can only be placed in a zone of the provider's load balancer.
+    /// <paramref name="offeredZones"/> are in this account's zone names, as DescribeVpcEndpointServices answers.
+    /// </summary>
+    /// <exception cref="ConfigException">A workload AZ the service does not serve.</exception>
+    public void ValidateEndpointServiceZones(
+        IReadOnlyList<string> workloadZones, IReadOnlyList<string> regionZoneNames, IReadOnlyList<string> regionZoneIds, IReadOnlyList<string> offeredZones)
+    {
+        ArgumentNullException.ThrowIfNull(workloadZones);
+        ArgumentNullException.ThrowIfNull(regionZoneNames);
+        ArgumentNullException.ThrowIfNull(regionZoneIds);
+        ArgumentNullException.ThrowIfNull(offeredZones);
+        string Show(string zone)
+        {
+            var index = regionZoneNames.ToList().IndexOf(zone);
+            return index >= 0 && index < regionZoneIds.Count ? $"{zone} ({regionZoneIds[index]})" : zone;
+        }
+
+        var missing = workloadZones.FirstOrDefault(z => !offeredZones.Contains(z));
+        if (missing is null)
+        {
+            return;
+        }
+
+        var offered = offeredZones.Count == 0
+            ? "offers no zone to this account"
+            : $"offers only {string.Join(", ", offeredZones.Order(StringComparer.Ordinal).Select(Show))}";
+        var served = workloadZones.Count(offeredZones.Contains);
+        throw new ConfigException(
+            Namespace,
+            "azCount",
+            AzCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"zones the endpoint service {Inspection.EndpointServiceName} serves, but workload AZ {Show(missing)} is not one of them: the service {offered}"
+                + (served > 0 && workloadZones.TakeWhile(offeredZones.Contains).Count() == served ? $" (azCount {served} would fit)" : ""));
     }
 }

@@ -17,6 +17,7 @@ public sealed partial record StackSettings
     [
         "mode", "providerVpcCidr", "applianceAmi", "applianceInstanceType", "appliancesPerAz",
         "healthCheckPort", "healthCheckProtocol", "healthCheckPath", "allowedPrincipals", "endpointServiceName",
+        "applianceFleet", "fleetMinSize", "fleetMaxSize", "fleetDesiredCapacity", "crossZoneLoadBalancing",
     ];
 
     private static readonly string[] DemoFields = ["bucket", "instance", "instanceType"];
@@ -57,7 +58,7 @@ public sealed partial record StackSettings
         var dynamoDb = reader.Boolean("enableDynamoDbEndpoint", false);
         var buckets = ReadBucketNames(reader);
         var endpoints = ReadInterfaceEndpoints(reader);
-        var inspection = ReadInspection(reader, vpcCidr);
+        var inspection = ReadInspection(reader, vpcCidr, azCount);
         var demo = ReadDemo(reader);
         var retention = ReadRetention(reader);
         var tags = ReadTags(reader);
@@ -238,7 +239,7 @@ public sealed partial record StackSettings
         return [.. names];
     }
 
-    private static InspectionSettings ReadInspection(ConfigReader reader, string vpcCidr)
+    private static InspectionSettings ReadInspection(ConfigReader reader, string vpcCidr, int azCount)
     {
         var obj = reader.Object("inspection", InspectionFields);
         if (obj is null)
@@ -339,6 +340,9 @@ public sealed partial record StackSettings
             }
         }
 
+        var crossZone = obj.Boolean("crossZoneLoadBalancing") ?? false;
+        var fleet = ReadFleet(obj, appliancesPerAz * azCount, azCount, crossZone);
+
         return new InspectionSettings
         {
             Mode = mode,
@@ -351,8 +355,70 @@ public sealed partial record StackSettings
             HealthCheckPath = protocol == "TCP" ? null : path ?? "/",
             AllowedPrincipals = principals,
             EndpointServiceName = serviceName,
+            ApplianceFleet = fleet.Kind,
+            FleetMinSize = fleet.Min,
+            FleetMaxSize = fleet.Max,
+            FleetDesiredCapacity = fleet.Desired,
+            CrossZoneLoadBalancing = crossZone,
         };
     }
+
+    /// <summary>
+    /// The fleet mode and the Auto Scaling group's sizes. AWS requires min ≤ desired ≤ max (CreateAutoScalingGroup,
+    /// Amazon EC2 Auto Scaling API Reference: DesiredCapacity "must be greater than or equal to the minimum size of the
+    /// group and less than or equal to the maximum size"). The program adds: at least one appliance (a target group
+    /// without targets passes no inspected traffic), and, while cross-zone load balancing is off, at least one per AZ
+    /// (the group spreads its instances evenly over its zones, and a zone without an appliance drops its flows).
+    /// </summary>
+    private static (ApplianceFleet Kind, int Min, int Max, int Desired) ReadFleet(ObjectReader obj, int defaultSize, int azCount, bool crossZone)
+    {
+        const string fleetAllowed = "one of autoScaling, instances";
+        var text = obj.String("applianceFleet", fleetAllowed);
+        var kind = text switch
+        {
+            null or "autoScaling" => ApplianceFleet.AutoScaling,
+            "instances" => ApplianceFleet.Instances,
+            _ => throw obj.Error("applianceFleet", text, fleetAllowed),
+        };
+
+        string[] sizeFields = ["fleetMinSize", "fleetMaxSize", "fleetDesiredCapacity"];
+        if (kind == ApplianceFleet.Instances && sizeFields.FirstOrDefault(f => obj.Get(f) is not null) is { } setField)
+        {
+            throw obj.Error(
+                setField,
+                ConfigReader.Compact(obj.Get(setField)!.Value),
+                "no value when inspection.applianceFleet is instances, which runs inspection.appliancesPerAz fixed appliances in each AZ");
+        }
+
+        const string sizeAllowed = "a whole number of at least 1, because a target group without appliances passes no inspected traffic";
+        var min = obj.WholeNumber("fleetMinSize", 1, int.MaxValue, sizeAllowed);
+        var maxSet = obj.WholeNumber("fleetMaxSize", 1, int.MaxValue, sizeAllowed);
+        var desired = obj.WholeNumber("fleetDesiredCapacity", 1, int.MaxValue, sizeAllowed)
+            ?? Math.Min(Math.Max(defaultSize, min ?? 1), Math.Max(maxSet ?? int.MaxValue, min ?? 1));
+        var minimum = min ?? Math.Min(desired, maxSet ?? desired);
+        var max = maxSet ?? Math.Max(desired, minimum);
+        if (max < minimum)
+        {
+            throw obj.Error("fleetMaxSize", Show(max), $"a size of at least inspection.fleetMinSize ({minimum}), as Auto Scaling requires");
+        }
+
+        if (desired < minimum || desired > max)
+        {
+            throw obj.Error("fleetDesiredCapacity", Show(desired), $"a size from inspection.fleetMinSize ({minimum}) to inspection.fleetMaxSize ({max}), as Auto Scaling requires");
+        }
+
+        if (!crossZone && kind == ApplianceFleet.AutoScaling && minimum < azCount)
+        {
+            throw obj.Error(
+                min is null ? "fleetDesiredCapacity" : "fleetMinSize",
+                Show(minimum),
+                $"at least azCount ({azCount}) so that every AZ keeps an appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set inspection.crossZoneLoadBalancing to true)");
+        }
+
+        return (kind, minimum, max, desired);
+    }
+
+    private static string Show(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ImmutableArray<string> ReadPrincipals(ObjectReader obj)
     {

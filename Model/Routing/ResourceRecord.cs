@@ -158,6 +158,9 @@ public static class AwsTypes
     /// <summary>Registers a target in a target group (targetGroupArn, targetId).</summary>
     public const string TargetGroupAttachment = "aws:lb/targetGroupAttachment:TargetGroupAttachment";
 
+    /// <summary>An Auto Scaling group (vpcZoneIdentifiers, sizes, launchTemplate, targetGroupArns).</summary>
+    public const string AutoScalingGroup = "aws:autoscaling/group:Group";
+
     /// <summary>An Elastic IP address (billed as a public IPv4 address).</summary>
     public const string Eip = "aws:ec2/eip:Eip";
 }

@@ -19,7 +19,8 @@ public class BadInputCatalogTests
     /// <param name="Name">A unique, readable name: the setting and what is wrong with it.</param>
     /// <param name="Config">Settings by key without namespace, as the CLI passes them.</param>
     /// <param name="Message">The whole message the user must see.</param>
-    public sealed record BadInput(string Name, (string Key, string Value)[] Config, string Message);
+    /// <param name="Mocks">What AWS answers, when not the default mocks (three zones, every service offered in each).</param>
+    public sealed record BadInput(string Name, (string Key, string Value)[] Config, string Message, Func<AwsMocks>? Mocks = null);
 
     private const string Ns = "Invalid config private-connectivity:";
 
@@ -105,11 +106,11 @@ public class BadInputCatalogTests
 
         // Inspection.
         new("inspection as a string where an object goes", [("inspection", "combined")],
-            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName."),
+            Ns + "inspection = combined: a JSON object with the optional fields mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName, applianceFleet, fleetMinSize, fleetMaxSize, fleetDesiredCapacity, crossZoneLoadBalancing."),
         new("inspection.mode unknown", [("inspection", """{"mode":"inline"}""")],
             Ns + "inspection.mode = inline: one of off, combined, provider, consumer."),
         new("inspection with a misspelt field", [("inspection", """{"mode":"combined","appliancePerAz":2}""")],
-            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName (did you mean appliancesPerAz?)."),
+            Ns + "inspection.appliancePerAz = 2: inspection has no field appliancePerAz; its fields are mode, providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, allowedPrincipals, endpointServiceName, applianceFleet, fleetMinSize, fleetMaxSize, fleetDesiredCapacity, crossZoneLoadBalancing (did you mean appliancesPerAz?)."),
         new("inspection.appliancesPerAz zero", [("inspection", """{"mode":"combined","appliancesPerAz":0}""")],
             Ns + "inspection.appliancesPerAz = 0: a whole number from 1 to 4; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass."),
         new("inspection.appliancesPerAz as a string where a number goes", [("inspection", """{"mode":"combined","appliancesPerAz":"2"}""")],
@@ -151,6 +152,30 @@ public class BadInputCatalogTests
         new("tags as a list where an object goes", [("tags", """["team=network"]""")],
             Ns + """tags = ["team=network"]: a JSON object of tag keys to string values, such as {"team":"network"}."""),
 
+        // The appliance fleet and the consumer's zones.
+        new("inspection.applianceFleet unknown", [("inspection", """{"mode":"combined","applianceFleet":"spot"}""")],
+            Ns + "inspection.applianceFleet = spot: one of autoScaling, instances."),
+        new("inspection.fleetMinSize zero", [("inspection", """{"mode":"combined","fleetMinSize":0}""")],
+            Ns + "inspection.fleetMinSize = 0: a whole number of at least 1, because a target group without appliances passes no inspected traffic."),
+        new("inspection.fleetMaxSize below the minimum", [("inspection", """{"mode":"combined","fleetMinSize":3,"fleetMaxSize":2}""")],
+            Ns + "inspection.fleetMaxSize = 2: a size of at least inspection.fleetMinSize (3), as Auto Scaling requires."),
+        new("inspection.fleetDesiredCapacity above the maximum", [("inspection", """{"mode":"combined","fleetDesiredCapacity":5,"fleetMaxSize":4}""")],
+            Ns + "inspection.fleetDesiredCapacity = 5: a size from inspection.fleetMinSize (4) to inspection.fleetMaxSize (4), as Auto Scaling requires."),
+        new("inspection.fleetMinSize below the AZ count without cross-zone", [("azCount", "3"), ("inspection", """{"mode":"combined","fleetMinSize":2}""")],
+            Ns + "inspection.fleetMinSize = 2: at least azCount (3) so that every AZ keeps an appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set inspection.crossZoneLoadBalancing to true)."),
+        new("inspection.fleetDesiredCapacity with fixed instances", [("inspection", """{"mode":"combined","applianceFleet":"instances","fleetDesiredCapacity":2}""")],
+            Ns + "inspection.fleetDesiredCapacity = 2: no value when inspection.applianceFleet is instances, which runs inspection.appliancesPerAz fixed appliances in each AZ."),
+        new("inspection.crossZoneLoadBalancing as a word", [("inspection", """{"mode":"combined","crossZoneLoadBalancing":"on"}""")],
+            Ns + "inspection.crossZoneLoadBalancing = \"on\": true or false."),
+        new("consumer AZ the endpoint service does not serve",
+            [("azCount", "3"), ("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
+            Ns + "azCount = 3: zones the endpoint service com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0 serves, but workload AZ eu-west-1b (euw1-az2) is not one of them: the service offers only eu-west-1a (euw1-az1), eu-west-1c (euw1-az3).",
+            () => new AwsMocks { EndpointServiceZones = ["eu-west-1a", "eu-west-1c"] }),
+        new("consumer of an endpoint service this account may not see",
+            [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
+            Ns + "inspection.endpointServiceName = com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0: an endpoint service in eu-west-1 that lists this account among its allowed principals, but looking it up failed (reading EC2 VPC Endpoint Service: no matching EC2 VPC Endpoint Service found).",
+            () => new AwsMocks { EndpointServiceVisible = false }),
+
         // Guard-rail waivers.
         new("policyWaivers as one object where a list goes", [("policyWaivers", """{"rule":"PC-NET-001","reason":"a"}""")],
             Ns + """policyWaivers = {"rule":"PC-NET-001","reason":"a"}: a JSON list of waivers such as [{"rule": "PC-NET-001", "reason": "why the rule does not apply"}], each with an optional resource."""),
@@ -171,7 +196,7 @@ public class BadInputCatalogTests
     public async Task A_bad_input_stops_the_program_with_its_one_sentence_before_any_resource(string name)
     {
         var input = Catalog.Single(c => c.Name == name);
-        var mocks = new AwsMocks();
+        var mocks = input.Mocks?.Invoke() ?? new AwsMocks();
 
         var error = await Assert.ThrowsAsync<RunException>(() =>
             StackRun.RunAsync(input.Config.ToDictionary(c => c.Key, c => (object)c.Value), mocks));

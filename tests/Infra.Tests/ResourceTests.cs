@@ -15,6 +15,12 @@ public class ResourceTests
         ["azCount"] = 3,
     };
 
+    private static readonly Dictionary<string, object> FixedAppliances = new()
+    {
+        ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined", ["appliancesPerAz"] = 2, ["applianceFleet"] = "instances" },
+        ["azCount"] = 3,
+    };
+
     private static IReadOnlyList<object> List(ResourceRecord record, string key)
         => record.Inputs.TryGetValue(key, out var value) ? ((ImmutableArray<object>)value).ToList() : [];
 
@@ -96,9 +102,9 @@ public class ResourceTests
     }
 
     [Fact]
-    public async Task The_gateway_load_balancer_forwards_to_a_geneve_target_group_with_every_appliance_registered()
+    public async Task The_gateway_load_balancer_forwards_to_a_geneve_target_group_with_every_fixed_appliance_registered()
     {
-        var run = await StackRun.RunAsync(Inspected);
+        var run = await StackRun.RunAsync(FixedAppliances);
 
         var gwlb = Assert.Single(run.OfType("aws:lb/loadBalancer:LoadBalancer"));
         Assert.Equal("gateway", Input(gwlb, "loadBalancerType"));
@@ -167,7 +173,19 @@ public class ResourceTests
         });
 
         var instances = run.OfType("aws:ec2/instance:Instance").ToList();
-        Assert.Equal(3, instances.Count);
+        Assert.Single(instances);
+        var template = Assert.Single(run.OfType(AwsTypes.LaunchTemplate));
+        Assert.Equal("required", ((ImmutableDictionary<string, object>)Input(template, "metadataOptions")!)["httpTokens"]);
+        var root = (ImmutableDictionary<string, object>)Assert.Single(List(template, "blockDeviceMappings"));
+        Assert.Equal("true", ((ImmutableDictionary<string, object>)root["ebs"])["encrypted"]);
+
+        var fixedRun = await StackRun.RunAsync(new Dictionary<string, object>
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined", ["applianceFleet"] = "instances" },
+            ["demo"] = new Dictionary<string, object> { ["instance"] = true },
+        });
+        instances = [.. instances, .. fixedRun.OfType("aws:ec2/instance:Instance")];
+        Assert.Equal(4, instances.Count);
         Assert.All(instances, instance =>
         {
             Assert.Equal("required", ((ImmutableDictionary<string, object>)Input(instance, "metadataOptions")!)["httpTokens"]);

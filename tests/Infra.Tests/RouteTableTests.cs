@@ -54,12 +54,14 @@ public class RouteTableTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public async Task Provider_appliance_subnets_have_only_the_local_route(int azCount)
+    [InlineData(1, "combined")]
+    [InlineData(2, "combined")]
+    [InlineData(3, "combined")]
+    [InlineData(1, "provider")]
+    [InlineData(3, "provider")]
+    public async Task Provider_appliance_subnets_have_the_local_route_and_s3_for_the_package_repositories_only(int azCount, string mode)
     {
-        var scenario = new Scenario(azCount, "none", "combined", false);
+        var scenario = new Scenario(azCount, "none", mode, false);
         var run = await StackRun.RunAsync(scenario.Config);
         var zones = run.Mocks.AvailabilityZones.Take(azCount).ToList();
 
@@ -106,7 +108,15 @@ public class RouteTableTests
         }
         else
         {
-            Assert.Single(run.Routing.GatewayEndpointAttachments);
+            Assert.Equal(
+                scenario.Inspection == "combined" ? ["inspection-s3-endpoint", "s3-endpoint"] : ["s3-endpoint"],
+                run.Routing.GatewayEndpointAttachments.Keys.Select(id => run.Routing.Endpoints.Single(e => e.Id == id).Name).Order(StringComparer.Ordinal));
+        }
+
+        if (scenario.Inspection == "combined")
+        {
+            var applianceTables = run.Routing.SubnetsInTier(Tiers.Appliance).Select(subnet => run.Routing.RouteTableOf(subnet.Id).Id).ToHashSet();
+            Assert.Equal(applianceTables.Order(), run.Routing.GatewayEndpointAttachments[run.Routing.Endpoint("inspection-s3-endpoint").Id].Order());
         }
     }
 }

@@ -15,8 +15,12 @@ public class TwoStackTests
 
         Assert.Equal(new[] { "inspection" }, run.Routing.Vpcs.Select(v => v.Name));
         Assert.Empty(run.Routing.InternetGateways);
-        Assert.DoesNotContain(run.OfType(AwsTypes.VpcEndpoint), _ => true);
+        Assert.Equal(
+            ["inspection-management-endpoints-ec2messages", "inspection-management-endpoints-ssm", "inspection-management-endpoints-ssmmessages", "inspection-s3-endpoint"],
+            run.OfType(AwsTypes.VpcEndpoint).Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(run.OfType(AwsTypes.VpcEndpoint), e => (string?)e.Inputs.GetValueOrDefault("vpcEndpointType") == "GatewayLoadBalancer");
         Assert.Single(run.OfType("aws:ec2/vpcEndpointService:VpcEndpointService"));
+        Assert.Single(run.OfType(AwsTypes.AutoScalingGroup));
         Assert.True(run.Outputs.ContainsKey("endpointServiceName"));
         Assert.False(run.Outputs.ContainsKey("vpcId"));
     }

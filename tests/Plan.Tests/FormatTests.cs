@@ -60,7 +60,7 @@ public class FormatTests
         Assert.Contains("\n## Route tables\n", output, StringComparison.Ordinal);
         Assert.Contains("\n### VPC workload\n", output, StringComparison.Ordinal);
         Assert.Contains("| Subnet | AZ | CIDR | Route table | Destination | Target | What |", output, StringComparison.Ordinal);
-        Assert.Contains("| application-a | internet | yes | gwlbe-a → GWLB → appliances → igw [1] |", output, StringComparison.Ordinal);
+        Assert.Contains("| application-a | internet | yes | gwlbe-a → GWLB → appliances → igw [1,2] |", output, StringComparison.Ordinal);
         Assert.Contains("```text\nType", output, StringComparison.Ordinal);
         Assert.Contains("[Amazon VPC pricing](https://aws.amazon.com/vpc/pricing/)", output, StringComparison.Ordinal);
     }

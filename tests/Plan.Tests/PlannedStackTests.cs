@@ -106,19 +106,21 @@ public class PlannedStackTests
         var lines = cost.Hourly.ToDictionary(h => h.Item, h => h.Monthly);
 
         Assert.Equal("eu-west-1", cost.PriceRegion);
-        Assert.Equal(48.18m, lines["Interface endpoints"]);   // 3 endpoints × 2 AZs × $0.011 × 730 h
+        Assert.Equal(96.36m, lines["Interface endpoints"]);   // (3 workload + 3 appliance management) endpoints × 2 AZs × $0.011 × 730 h
         Assert.Equal(10.22m, lines["Gateway Load Balancer"]); // $0.014 × 730 h
         Assert.Equal(16.06m, lines["GWLB endpoints"]);        // 2 × $0.011 × 730 h
-        Assert.Equal(33.29m, lines["Appliance instances"]);   // 2 × t3.small $0.0228 × 730 h = 33.288
+        Assert.Equal(33.29m, lines["Appliance instances"]);   // Auto Scaling group of 2 × t3.small $0.0228 × 730 h = 33.288 (the group itself is free)
         Assert.Equal(0m, lines["Gateway endpoints"]);
+        Assert.Equal(0m, lines["Auto Scaling groups"]);       // Auto Scaling is free; its instances are the line above
+        Assert.Equal("inspection-appliance-fleet (2–2, desired 2)", cost.Hourly.Single(h => h.Item == "Auto Scaling groups").Detail);
         Assert.DoesNotContain("NAT gateways", lines.Keys);    // natStrategy none
-        Assert.Equal(107.75m, cost.FixedMonthly);
+        Assert.Equal(155.93m, cost.FixedMonthly);
 
         var usage = cost.Usage.ToDictionary(u => u.Item, u => u.Monthly);
         Assert.Equal(1.00m, usage["Interface endpoint data processing"]);      // 100 GB × $0.01
         Assert.Equal(4.00m, usage["Gateway Load Balancer capacity units"]);    // 1000 GLCU-hours × $0.004
         Assert.Equal(3.50m, usage["GWLB endpoint data processing"]);           // 1000 GB × $0.0035
-        Assert.Equal(116.25m, cost.TotalMonthly);
+        Assert.Equal(164.43m, cost.TotalMonthly);
         var s3 = cost.Savings.Single(s => s.Service == "S3");
         Assert.Equal((0.048m, 96.00m), (s3.PerGb, s3.Monthly!.Value));          // 2000 GB × $0.048 NAT processing
     }

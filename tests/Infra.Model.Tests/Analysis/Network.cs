@@ -39,6 +39,19 @@ internal sealed class Network
 
     public bool CrossZone { get; init; }
 
+    /// <summary>The appliances' Appliance tag: pass-through (default), custom, or null for untagged.</summary>
+    public string? ApplianceSoftware { get; init; } = "pass-through";
+
+    /// <summary>Run the appliances as an Auto Scaling group of this desired capacity over every appliance subnet, instead of fixed instances.</summary>
+    public int? FleetDesiredCapacity { get; init; }
+
+    public string HealthCheckProtocol { get; init; } = "TCP";
+
+    public int HealthCheckPort { get; init; } = 80;
+
+    /// <summary>The TCP port the appliances' security group admits from the provider VPC (the health check's, unless a test breaks it).</summary>
+    public int? AdmittedHealthCheckPort { get; init; }
+
     /// <summary>The AZ indexes the Gateway Load Balancer has a node in (default: all).</summary>
     public IReadOnlyList<int>? LoadBalancerZones { get; init; }
 
@@ -148,17 +161,44 @@ internal sealed class Network
             var loadBalancer = Record(
                 AwsTypes.LoadBalancer, "gwlb", ("loadBalancerType", "gateway"), ("subnets", List(nodes)), ("enableCrossZoneLoadBalancing", CrossZone));
             records.Add(loadBalancer with { Outputs = Map(("arn", "arn:aws:elasticloadbalancing:gwlb")) });
-            var targetGroup = Record(AwsTypes.TargetGroup, "appliances", ("protocol", "GENEVE"), ("port", 6081.0));
+            var targetGroup = Record(
+                AwsTypes.TargetGroup, "appliances", ("protocol", "GENEVE"), ("port", 6081.0),
+                ("healthCheck", Map(("enabled", true), ("protocol", HealthCheckProtocol), ("port", HealthCheckPort.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
             records.Add(targetGroup with { Outputs = Map(("arn", "arn:aws:elasticloadbalancing:tg")) });
             records.Add(Record(
                 AwsTypes.Listener, "listener", ("loadBalancerArn", "arn:aws:elasticloadbalancing:gwlb"),
                 ("defaultActions", List(Map(("type", "forward"), ("targetGroupArn", "arn:aws:elasticloadbalancing:tg"))))));
-            foreach (var az in ApplianceZones ?? zones)
+            records.Add(Record(AwsTypes.SecurityGroup, "appliance-sg", ("vpcId", Id("provider"))));
+            records.Add(Record(
+                AwsTypes.SecurityGroupIngressRule, "appliance-geneve", ("securityGroupId", Id("appliance-sg")), ("ipProtocol", "udp"),
+                ("fromPort", 6081.0), ("toPort", 6081.0), ("cidrIpv4", "10.100.0.0/16")));
+            records.Add(Record(
+                AwsTypes.SecurityGroupIngressRule, "appliance-health-check", ("securityGroupId", Id("appliance-sg")), ("ipProtocol", "tcp"),
+                ("fromPort", (double)(AdmittedHealthCheckPort ?? HealthCheckPort)), ("toPort", (double)(AdmittedHealthCheckPort ?? HealthCheckPort)),
+                ("cidrIpv4", "10.100.0.0/16")));
+            var tags = ApplianceSoftware is null ? Map(("Role", "inspection-appliance")) : Map(("Role", "inspection-appliance"), ("Appliance", ApplianceSoftware));
+            if (FleetDesiredCapacity is { } desired)
             {
-                records.Add(Record(AwsTypes.Instance, $"appliance-{az}-1", ("subnetId", Id($"appliance-{az}")), ("instanceType", "c5n.large")));
                 records.Add(Record(
-                    AwsTypes.TargetGroupAttachment, $"appliance-{az}-1-registration", ("targetGroupArn", "arn:aws:elasticloadbalancing:tg"),
-                    ("targetId", Id($"appliance-{az}-1"))));
+                    AwsTypes.LaunchTemplate, "appliance-template", ("instanceType", "c5n.large"), ("vpcSecurityGroupIds", List(Id("appliance-sg"))),
+                    ("tagSpecifications", List(Map(("resourceType", "instance"), ("tags", tags))))));
+                records.Add(Record(
+                    AwsTypes.AutoScalingGroup, "appliance-fleet", ("vpcZoneIdentifiers", List([.. (ApplianceZones ?? zones).Select(az => (object)Id($"appliance-{az}"))])),
+                    ("minSize", (double)desired), ("maxSize", (double)desired), ("desiredCapacity", (double)desired),
+                    ("launchTemplate", Map(("id", Id("appliance-template")), ("version", "1"))),
+                    ("targetGroupArns", List("arn:aws:elasticloadbalancing:tg")), ("healthCheckType", "ELB")));
+            }
+            else
+            {
+                foreach (var az in ApplianceZones ?? zones)
+                {
+                    records.Add(Record(
+                        AwsTypes.Instance, $"appliance-{az}-1", ("subnetId", Id($"appliance-{az}")), ("instanceType", "c5n.large"),
+                        ("vpcSecurityGroupIds", List(Id("appliance-sg"))), ("tags", tags)));
+                    records.Add(Record(
+                        AwsTypes.TargetGroupAttachment, $"appliance-{az}-1-registration", ("targetGroupArn", "arn:aws:elasticloadbalancing:tg"),
+                        ("targetId", Id($"appliance-{az}-1"))));
+                }
             }
 
             var service = Record(AwsTypes.VpcEndpointService, "service", ("gatewayLoadBalancerArns", List("arn:aws:elasticloadbalancing:gwlb")));

@@ -159,7 +159,8 @@ public class StackSettingsTests
         Assert.Equal(
             "Invalid config private-connectivity:inspection.healthCheckPrt = 80: inspection has no field healthCheckPrt; its fields are mode, " +
             "providerVpcCidr, applianceAmi, applianceInstanceType, appliancesPerAz, healthCheckPort, healthCheckProtocol, healthCheckPath, " +
-            "allowedPrincipals, endpointServiceName (did you mean healthCheckPort?).",
+            "allowedPrincipals, endpointServiceName, applianceFleet, fleetMinSize, fleetMaxSize, fleetDesiredCapacity, crossZoneLoadBalancing " +
+            "(did you mean healthCheckPort?).",
             error.Message);
     }
 

@@ -24,7 +24,12 @@ public class StackPolicyTests
                 ["mode"] = "combined",
                 ["providerVpcCidr"] = "10.100.0.0/16",
                 ["applianceInstanceType"] = "t3.small",
+                ["applianceFleet"] = "autoScaling",
                 ["appliancesPerAz"] = 1,
+                ["fleetMinSize"] = 2,
+                ["fleetMaxSize"] = 2,
+                ["fleetDesiredCapacity"] = 2,
+                ["crossZoneLoadBalancing"] = false,
                 ["healthCheckPort"] = 80,
                 ["healthCheckProtocol"] = "TCP",
                 ["allowedPrincipals"] = Array.Empty<string>(),
@@ -44,6 +49,22 @@ public class StackPolicyTests
                 ["appliancesPerAz"] = 2,
                 ["allowedPrincipals"] = new[] { "arn:aws:iam::210987654321:root" },
             },
+        },
+        ["fixed appliances with a custom AMI, cross-zone load balancing"] = new()
+        {
+            ["azCount"] = 3,
+            ["inspection"] = new Dictionary<string, object>
+            {
+                ["mode"] = "combined",
+                ["applianceFleet"] = "instances",
+                ["applianceAmi"] = "ami-0fedcba9876543210",
+                ["crossZoneLoadBalancing"] = true,
+            },
+        },
+        ["auto scaling fleet sized by hand, provider stack"] = new()
+        {
+            ["azCount"] = 2,
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "provider", ["fleetMinSize"] = 2, ["fleetDesiredCapacity"] = 3, ["fleetMaxSize"] = 4 },
         },
         ["consumer stack"] = new()
         {

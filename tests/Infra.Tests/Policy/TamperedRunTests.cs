@@ -184,13 +184,23 @@ public class TamperedRunTests(InspectedRun fixture) : IClassFixture<InspectedRun
     }
 
     [Fact]
-    public void Ec2001_an_appliance_that_accepts_imdsv1()
+    public void Ec2001_an_appliance_launch_template_that_accepts_imdsv1()
     {
         var options = ImmutableDictionary<string, object>.Empty.Add("httpEndpoint", "enabled").Add("httpTokens", "optional");
 
         Assert.Equal(
-            [F("PC-EC2-001", "inspection-appliance-eu-west-1a-1", "Instance inspection-appliance-eu-west-1a-1 does not require IMDSv2 (metadataOptions.httpTokens is optional); set it to required.")],
-            FailuresOf(Changed("inspection-appliance-eu-west-1a-1", i => i.SetItem("metadataOptions", options))));
+            [F("PC-EC2-001", "inspection-appliance-template", "Launch template inspection-appliance-template does not require IMDSv2 (metadataOptions.httpTokens is optional); set it to required.")],
+            FailuresOf(Changed("inspection-appliance-template", i => i.SetItem("metadataOptions", options))));
+    }
+
+    [Fact]
+    public void Ec2001_the_demo_instance_that_accepts_imdsv1()
+    {
+        var options = ImmutableDictionary<string, object>.Empty.Add("httpEndpoint", "enabled").Add("httpTokens", "optional");
+
+        Assert.Equal(
+            [F("PC-EC2-001", "private-instance", "Instance private-instance does not require IMDSv2 (metadataOptions.httpTokens is optional); set it to required.")],
+            FailuresOf(Changed("private-instance", i => i.SetItem("metadataOptions", options))));
     }
 
     [Fact]

@@ -109,6 +109,6 @@ public static class ExpectedRoutes
         var plan = scenario.Settings.PlanProviderVpc();
         return plan.Subnets.ToDictionary(
             subnet => $"inspection-{subnet.Tier}-{zones[subnet.AzIndex]}",
-            _ => new[] { $"{plan.VpcCidr} → local" });
+            _ => RouteText.Sorted([$"{plan.VpcCidr} → local", $"{S3PrefixList} → S3 gateway endpoint inspection-s3-endpoint"]));
     }
 }

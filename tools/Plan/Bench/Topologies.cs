@@ -112,7 +112,9 @@ public static class Topologies
         var provider = new InspectionProvider("hub", new InspectionProviderArgs
         {
             Network = hub,
+            Region = region,
             ApplianceAmi = "ami-0123456789abcdef0",
+            Fleet = ApplianceFleet.Instances,
             ApplianceInstanceType = "c5n.large",
             AppliancesPerAz = appliancesPerAz,
             AllowedPrincipals = new InputList<string> { "arn:aws:iam::123456789012:root" },
