@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Infra.Components;
 using Infra.Model.Addressing;
+using Infra.Model.Aws;
 using Infra.Model.Configuration;
 using Pulumi;
 using Pulumi.Aws;
@@ -18,8 +19,7 @@ public static class PrivateConnectivity
     public static async Task<IDictionary<string, object?>> BuildAsync()
     {
         var settings = ReadSettings();
-        var region = new Config("aws").Get("region")
-            ?? throw new RunException("Invalid config aws:region = (unset): set the AWS region, for example `pulumi config set aws:region eu-west-1`.");
+        var region = Validate(() => settings.ValidateRegion(new Config("aws").Get("region"))).Code;
         // Only the region's own zones: Local Zones and Wavelength Zones an account has opted into have no GWLB or NAT.
         var regionZones = await GetAvailabilityZones.InvokeAsync(new GetAvailabilityZonesArgs
         {
@@ -241,7 +241,7 @@ public static class PrivateConnectivity
         {
             var demo = new PrivateBucket("demo-bucket", new PrivateBucketArgs
             {
-                NamePrefix = $"{Deployment.Instance.ProjectName}-{Deployment.Instance.StackName}".ToLowerInvariant(),
+                NamePrefix = S3BucketNames.PrefixFor(Deployment.Instance.ProjectName, Deployment.Instance.StackName, PrivateBucket.SuffixLength),
                 GatewayEndpointId = s3.EndpointId,
                 Region = region,
                 Tags = settings.Tags,

@@ -27,13 +27,16 @@ public sealed class PrivateBucketArgs
 /// </summary>
 public sealed class PrivateBucket : ComponentResource
 {
+    /// <summary>Random lower-case letters and digits after the name prefix.</summary>
+    public const int SuffixLength = 8;
+
     public PrivateBucket(string name, PrivateBucketArgs args, ComponentResourceOptions? options = null)
         : base("infra:demo:PrivateBucket", name, options)
     {
         var childOptions = new CustomResourceOptions { Parent = this };
         var suffix = new RandomString($"{name}-suffix", new RandomStringArgs
         {
-            Length = 8,
+            Length = SuffixLength,
             Special = false,
             Upper = false,
         }, childOptions);

@@ -27,10 +27,7 @@ public static class ResourceTags
 public static class AwsPartition
 {
     /// <summary>The partition of a region: <c>aws</c>, <c>aws-cn</c> or <c>aws-us-gov</c>.</summary>
-    public static string ForRegion(string region)
-        => region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
-            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
-            : "aws";
+    public static string ForRegion(string region) => Infra.Model.Aws.AwsRegions.PartitionOf(region);
 
     /// <summary>The service name of an AWS service's VPC endpoint in a region, e.g. <c>com.amazonaws.eu-west-1.s3</c>.</summary>
     public static string EndpointServiceName(string region, string service) => $"com.amazonaws.{region}.{service}";

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Infra.Model.Routing;
+using Infra.Simulation.Constraints;
+using Pulumi;
 using Pulumi.Testing;
 
 namespace Infra.Simulation;
@@ -9,7 +11,9 @@ namespace Infra.Simulation;
 /// <summary>
 /// Mocks that answer like AWS would: ids of the real shapes (vpc-…, subnet-…, rtb-…, vpce-…), the computed
 /// attributes the program reads (ARNs, prefix-list ids, endpoint DNS names, the endpoint service name), and the
-/// region's availability zones. Every registration is recorded as the routing model reads it.
+/// region's availability zones, with ARNs in the region's partition. Every registration and call first goes through
+/// <see cref="Constraints"/>, so a resource AWS would refuse fails the run with one sentence; every accepted registration
+/// is recorded as the routing model reads it.
 /// </summary>
 public sealed class AwsMocks : IMocks
 {
@@ -39,12 +43,20 @@ public sealed class AwsMocks : IMocks
 
     private readonly ConcurrentQueue<ResourceRecord> _records = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+    private RunException? _refusal;
 
     public AwsMocks(string region = "eu-west-1", int availabilityZones = 3)
     {
         Region = region;
         AvailabilityZones = Enumerable.Range(0, availabilityZones).Select(i => $"{region}{(char)('a' + i)}").ToImmutableArray();
+        Constraints = new AwsConstraints(region, AvailabilityZones);
     }
+
+    /// <summary>The rules AWS and the provider enforce, which every registration and call must pass.</summary>
+    public AwsConstraints Constraints { get; }
+
+    /// <summary>The region's partition (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>), which every ARN the mocks make names.</summary>
+    public string Partition => Constraints.Partition;
 
     public string Region { get; }
 
@@ -81,7 +93,7 @@ public sealed class AwsMocks : IMocks
         var name = args.Name!;
         var id = IdPrefixes.TryGetValue(type, out var prefix) ? $"{prefix}-{StableHex(type + "/" + name)}" : $"{name}-{StableHex(type + "/" + name)[..9]}";
         var state = args.Inputs.ToBuilder();
-        state["arn"] = $"arn:aws:{Service(type)}:{Region}:{AccountId}:{name}/{id}";
+        state["arn"] = $"arn:{Partition}:{Service(type)}:{Region}:{AccountId}:{name}/{id}";
         switch (type)
         {
             case AwsTypes.VpcEndpoint when Text(args.Inputs, "vpcEndpointType") == "Gateway":
@@ -103,7 +115,7 @@ public sealed class AwsMocks : IMocks
             case "random:index/randomString:RandomString":
                 state["result"] = "k3x9q2ab";
                 break;
-            case "aws:iam/role:Role" or "aws:iam/instanceProfile:InstanceProfile":
+            case AwsTypes.IamRole or AwsTypes.IamInstanceProfile:
                 state["name"] = name;
                 break;
             case AwsTypes.LaunchTemplate:
@@ -115,6 +127,7 @@ public sealed class AwsMocks : IMocks
         }
 
         var outputs = state.ToImmutable();
+        Refuse(Constraints.Admit(type, name, id, args.Inputs, outputs));
         _records.Enqueue(new ResourceRecord(type, name, id, args.Inputs) { Outputs = outputs });
         return Task.FromResult<(string?, object)>((id, outputs));
     }
@@ -122,7 +135,8 @@ public sealed class AwsMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
-        object result = args.Token switch
+        Refuse(Constraints.AdmitCall(args.Token!, args.Args));
+        var result = args.Token switch
         {
             "aws:index/getAvailabilityZones:getAvailabilityZones" => ImmutableDictionary<string, object>.Empty
                 .Add("names", AvailabilityZones.Cast<object>().ToImmutableArray())
@@ -130,15 +144,33 @@ public sealed class AwsMocks : IMocks
                 .Add("id", Region),
             "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty
                 .Add("accountId", AccountId)
-                .Add("arn", $"arn:aws:iam::{AccountId}:user/ci")
+                .Add("arn", $"arn:{Partition}:iam::{AccountId}:user/ci")
                 .Add("userId", "AIDAEXAMPLE")
                 .Add("id", AccountId),
             "aws:ec2/getAmi:getAmi" => ImmutableDictionary<string, object>.Empty
-                .Add("id", AmiId).Add("name", "al2023-ami-2023.6-x86_64").Add("rootDeviceName", "/dev/xvda"),
+                .Add("id", AmiId).Add("name", "al2023-ami-2023.6-x86_64").Add("architecture", "x86_64").Add("rootDeviceName", "/dev/xvda"),
             "aws:ec2/getVpcEndpointService:getVpcEndpointService" => EndpointService(Text(args.Args, "serviceName") ?? ""),
             _ => ImmutableDictionary<string, object>.Empty,
         };
-        return Task.FromResult(result);
+        Constraints.Answered(args.Token!, result);
+        return Task.FromResult<object>(result);
+    }
+
+    /// <summary>
+    /// Fails the registration or call with the violation's sentence. The first refusal stands for the rest of the run,
+    /// so a run reports one sentence, not one per resource that follows.
+    /// </summary>
+    private void Refuse(ConstraintViolation? violation)
+    {
+        if (violation is not null)
+        {
+            Interlocked.CompareExchange(ref _refusal, new RunException(violation.Sentence), null);
+        }
+
+        if (_refusal is { } refusal)
+        {
+            throw refusal;
+        }
     }
 
     /// <summary>What DescribeVpcEndpointServices tells the caller about a GWLB endpoint service.</summary>

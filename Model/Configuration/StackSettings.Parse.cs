@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Infra.Model.Addressing;
+using Infra.Model.Aws;
 using Infra.Model.Policy;
 
 namespace Infra.Model.Configuration;
@@ -12,6 +13,9 @@ public sealed partial record StackSettings
     private const int MaxInterfaceEndpoints = 40;
     private const int MinVpcPrefix = 16;
     private const int MaxVpcPrefix = 24;
+
+    /// <summary>User tags a resource can carry beside the program's own (at most three: an appliance's Name, Role and Appliance).</summary>
+    private const int MaxUserTags = AwsTags.MaxPerResource - 3;
 
     private static readonly string[] InspectionFields =
     [
@@ -27,6 +31,15 @@ public sealed partial record StackSettings
     private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
 
     private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
+
+    /// <summary>The tag keys the program sets on its resources (see ResourceTags): a user tag of that key would be overwritten.</summary>
+    public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role", Appliances.ApplianceTags.Key];
+
+    /// <summary>The architecture of the Amazon Linux 2023 AMI the program looks up (the al2023-ami-2023.*-x86_64 filter).</summary>
+    public const string DefaultAmiArchitecture = Ec2InstanceTypes.X86;
+
+    /// <summary>The interface endpoints Session Manager needs in a VPC without an internet path (Systems Manager User Guide, "Improve the security of EC2 instances by using VPC endpoints for Systems Manager").</summary>
+    public static IReadOnlyList<string> SessionManagerEndpoints { get; } = ["ssm", "ssmmessages", "ec2messages"];
 
     /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
     public static IReadOnlyList<int> AllowedRetentionDays { get; } =
@@ -80,6 +93,8 @@ public sealed partial record StackSettings
             Tags = tags,
             PolicyWaivers = waivers,
         };
+
+        settings.ValidateCombinations();
 
         // Fail early when the subnets do not fit, rather than half-way through a deployment.
         if (settings.WorkloadVpcEnabled)
@@ -173,8 +188,7 @@ public sealed partial record StackSettings
 
     private static ImmutableArray<string> ReadBucketNames(ConfigReader reader)
     {
-        const string itemAllowed =
-            "an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit";
+        const string itemAllowed = S3BucketNames.Basic;
         var names = reader.StringList("endpointBucketNames", "a JSON list of S3 bucket names, such as [\"my-bucket\"]", itemAllowed);
         if (names is null)
         {
@@ -185,9 +199,9 @@ public sealed partial record StackSettings
         for (var i = 0; i < names.Count; i++)
         {
             var key = $"endpointBucketNames[{i}]";
-            if (!BucketNamePattern().IsMatch(names[i]))
+            if (S3BucketNames.Check(names[i]) is { } bucketAllowed)
             {
-                throw reader.Error(key, names[i], itemAllowed);
+                throw reader.Error(key, names[i], bucketAllowed);
             }
 
             if (!seen.TryAdd(names[i], i))
@@ -275,9 +289,9 @@ public sealed partial record StackSettings
 
         const string typeAllowed = "an EC2 instance type such as t3.small (family.size, lower case)";
         var instanceType = obj.String("applianceInstanceType", typeAllowed);
-        if (instanceType is not null && !InstanceTypePattern().IsMatch(instanceType))
+        if (instanceType is not null)
         {
-            throw obj.Error("applianceInstanceType", instanceType, typeAllowed);
+            CheckInstanceType(obj, "applianceInstanceType", instanceType, typeAllowed, ami is null ? "the default appliance AMI (Amazon Linux 2023)" : null);
         }
 
         var perAzAllowed = "a whole number from 1 to 4";
@@ -466,9 +480,9 @@ public sealed partial record StackSettings
 
         const string typeAllowed = "an EC2 instance type such as t3.micro (family.size, lower case)";
         var instanceType = obj.String("instanceType", typeAllowed);
-        if (instanceType is not null && !InstanceTypePattern().IsMatch(instanceType))
+        if (instanceType is not null)
         {
-            throw obj.Error("instanceType", instanceType, typeAllowed);
+            CheckInstanceType(obj, "instanceType", instanceType, typeAllowed, "the test instance's AMI (Amazon Linux 2023)");
         }
 
         var bucket = obj.Boolean("bucket") ?? true;
@@ -514,9 +528,21 @@ public sealed partial record StackSettings
         foreach (var property in json.Value.EnumerateObject())
         {
             var key = property.Name;
-            if (key.Length is 0 or > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            if (key.Length is 0 or > AwsTags.MaxKeyLength || key.StartsWith(AwsTags.ReservedPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 throw reader.Error("tags", key, "tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)");
+            }
+
+            // Every stack has a flow-log IAM role and log group, whose services accept fewer characters than EC2.
+            if (AwsTags.CheckKey(key, restricted: true) is { } keyAllowed)
+            {
+                throw reader.Error("tags", key, keyAllowed);
+            }
+
+            if (ProgramTagKeys.Contains(key))
+            {
+                throw reader.Error(
+                    "tags", key, $"a tag key other than {string.Join(", ", ProgramTagKeys)}, which the program sets on its resources itself (a user value would be overwritten)");
             }
 
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -525,12 +551,18 @@ public sealed partial record StackSettings
             }
 
             var value = property.Value.GetString()!;
-            if (value.Length > 256)
+            if (AwsTags.CheckValue(value, restricted: true) is { } valueAllowed)
             {
-                throw reader.Error($"tags.{key}", value, "a tag value of at most 256 characters");
+                throw reader.Error($"tags.{key}", value, valueAllowed);
             }
 
             tags[key] = value;
+        }
+
+        if (tags.Count > MaxUserTags)
+        {
+            throw reader.Error(
+                "tags", $"{tags.Count} tags", $"at most {MaxUserTags} tags, because AWS allows {AwsTags.MaxPerResource} per resource and the program adds up to {AwsTags.MaxPerResource - MaxUserTags} of its own");
         }
 
         return tags.ToImmutable();
@@ -596,6 +628,28 @@ public sealed partial record StackSettings
         return [.. waivers];
     }
 
+    private static void CheckInstanceType(ObjectReader obj, string field, string instanceType, string shapeAllowed, string? amiOfKnownArchitecture)
+    {
+        if (!InstanceTypePattern().IsMatch(instanceType))
+        {
+            throw obj.Error(field, instanceType, shapeAllowed);
+        }
+
+        var architecture = Ec2InstanceTypes.ArchitectureOf(instanceType);
+        if (architecture is null)
+        {
+            var close = Suggestions.Closest(instanceType, Ec2InstanceTypes.Known, 3);
+            var hint = close.Count > 0 ? $"; closest: {string.Join(", ", close)}" : "";
+            throw obj.Error(field, instanceType, $"an EC2 instance type of the program's table (as of {Ec2InstanceTypes.AsOf}), such as t3.small{hint}");
+        }
+
+        if (amiOfKnownArchitecture is not null && architecture != DefaultAmiArchitecture)
+        {
+            throw obj.Error(
+                field, instanceType, $"an instance type of architecture {DefaultAmiArchitecture}, because {amiOfKnownArchitecture} is {DefaultAmiArchitecture} and {instanceType} is {architecture}");
+        }
+    }
+
     private static string NonOverlapping(string providerCidr, string vpcCidr)
     {
         var prefix = Cidr.Parse(providerCidr).PrefixLength;
@@ -605,13 +659,10 @@ public sealed partial record StackSettings
             .FirstOrDefault(c => !Cidr.Overlaps(c, vpcCidr)) ?? "10.100.0.0/16";
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
-    private static partial Regex BucketNamePattern();
-
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
     private static partial Regex AmiPattern();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex InstanceTypePattern();
 
     [GeneratedRegex(@"^arn:aws[-a-z]*:iam::\d{12}:(root|(role|user)/[A-Za-z0-9+=,.@_/-]+)$", RegexOptions.CultureInvariant)]

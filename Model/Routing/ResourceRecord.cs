@@ -163,4 +163,14 @@ public static class AwsTypes
 
     /// <summary>An Elastic IP address (billed as a public IPv4 address).</summary>
     public const string Eip = "aws:ec2/eip:Eip";
+
+    /// <summary>An IAM role.</summary>
+    public const string IamRole = "aws:iam/role:Role";
+
+    /// <summary>An IAM instance profile.</summary>
+    public const string IamInstanceProfile = "aws:iam/instanceProfile:InstanceProfile";
+
+    /// <summary>A CloudWatch Logs log group.</summary>
+    public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+
 }

@@ -19,8 +19,9 @@ public class BadInputCatalogTests
     /// <param name="Name">A unique, readable name: the setting and what is wrong with it.</param>
     /// <param name="Config">Settings by key without namespace, as the CLI passes them.</param>
     /// <param name="Message">The whole message the user must see.</param>
+    /// <param name="Region">The stack's <c>aws:region</c>.</param>
     /// <param name="Mocks">What AWS answers, when not the default mocks (three zones, every service offered in each).</param>
-    public sealed record BadInput(string Name, (string Key, string Value)[] Config, string Message, Func<AwsMocks>? Mocks = null);
+    public sealed record BadInput(string Name, (string Key, string Value)[] Config, string Message, string Region = "eu-west-1", Func<AwsMocks>? Mocks = null);
 
     private const string Ns = "Invalid config private-connectivity:";
 
@@ -28,15 +29,24 @@ public class BadInputCatalogTests
         "PC-NET-001, PC-NET-002, PC-NET-003, PC-NET-004, PC-NET-005, PC-EP-001, PC-EP-002, PC-EP-003, PC-S3-001, PC-S3-002, PC-S3-003, " +
         "PC-S3-004, PC-EC2-001, PC-EC2-002, PC-GWLB-001, PC-GWLB-002, PC-TGW-001, PC-TGW-002, PC-TGW-003, PC-TGW-004";
 
-    /// <summary>The first 41 catalogued services, as a JSON list: one more than a stack may have.</summary>
-    private static readonly string FortyOneServices = "[" + string.Join(",", new[]
-    {
+    private static readonly string[] ServiceNames =
+    [
         "acm-pca", "appconfig", "appconfigdata", "application-autoscaling", "athena", "autoscaling", "backup", "batch", "cloudformation",
         "cloudtrail", "codeartifact.api", "codeartifact.repositories", "codebuild", "codecommit", "codedeploy", "codepipeline", "config",
         "datasync", "ebs", "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "eks", "eks-auth", "elasticache",
         "elasticbeanstalk", "elasticfilesystem", "elasticloadbalancing", "elasticmapreduce", "events", "execute-api", "firehose",
         "git-codecommit", "glue", "imagebuilder", "kinesis-firehose", "kinesis-streams",
-    }.Select(name => $"\"{name}\"")) + "]";
+    ];
+
+    /// <summary>The first 41 catalogued services, as a JSON list: one more than a stack may have.</summary>
+    private static readonly string FortyOneServices = Services(41);
+
+    private static readonly string TwelveServices = Services(12);
+
+    private static readonly string TwentyEightServices = Services(28);
+
+    /// <summary>49 tags: with an appliance's Name, Role and Appliance tags, two more than the 50 a resource may carry.</summary>
+    private static readonly string FortyNineTags = "{" + string.Join(",", Enumerable.Range(1, 49).Select(i => $"\"team{i}\":\"x\"")) + "}";
 
     public static readonly IReadOnlyList<BadInput> Catalog =
     [
@@ -170,11 +180,11 @@ public class BadInputCatalogTests
         new("consumer AZ the endpoint service does not serve",
             [("azCount", "3"), ("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
             Ns + "azCount = 3: zones the endpoint service com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0 serves, but workload AZ eu-west-1b (euw1-az2) is not one of them: the service offers only eu-west-1a (euw1-az1), eu-west-1c (euw1-az3).",
-            () => new AwsMocks { EndpointServiceZones = ["eu-west-1a", "eu-west-1c"] }),
+            Mocks: () => new AwsMocks { EndpointServiceZones = ["eu-west-1a", "eu-west-1c"] }),
         new("consumer of an endpoint service this account may not see",
             [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
             Ns + "inspection.endpointServiceName = com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0: an endpoint service in eu-west-1 that lists this account among its allowed principals, but looking it up failed (reading EC2 VPC Endpoint Service: no matching EC2 VPC Endpoint Service found).",
-            () => new AwsMocks { EndpointServiceVisible = false }),
+            Mocks: () => new AwsMocks { EndpointServiceVisible = false }),
 
         // Guard-rail waivers.
         new("policyWaivers as one object where a list goes", [("policyWaivers", """{"rule":"PC-NET-001","reason":"a"}""")],
@@ -187,7 +197,78 @@ public class BadInputCatalogTests
             Ns + "policyWaivers[0].reason = \"\": a written reason why the rule does not apply to this stack, which the guard-rail report shows."),
         new("policyWaivers waiving one rule twice", [("policyWaivers", """[{"rule":"PC-NET-001","reason":"a"},{"rule":"PC-NET-001","reason":"b"}]""")],
             Ns + "policyWaivers[1] = PC-NET-001: each rule and resource at most once, and policyWaivers[0] already waives PC-NET-001."),
+        // The region: set, well formed, one AWS offers.
+        new("aws:region empty", [], "Invalid config aws:region = \"\": an AWS region code in lower case, such as eu-west-1.", Region: ""),
+        new("aws:region in capitals", [], "Invalid config aws:region = EU-WEST-1: an AWS region code in lower case, such as eu-west-1 (did you mean eu-west-1?).", Region: "EU-WEST-1"),
+        new("aws:region with a space", [], "Invalid config aws:region = eu-west-1 : an AWS region code in lower case, such as eu-west-1 (did you mean eu-west-1?).", Region: "eu-west-1 "),
+        new("aws:region that does not exist", [], "Invalid config aws:region = eu-west-9: a region AWS offers (the program's list as of 2025-06-01); closest: eu-west-1, eu-west-2, eu-west-3.", Region: "eu-west-9"),
+        new("aws:region misspelt", [], "Invalid config aws:region = eu-wset-1: a region AWS offers (the program's list as of 2025-06-01); closest: eu-west-1, eu-west-2, eu-west-3.", Region: "eu-wset-1"),
+        new("aws:region as an availability zone", [], "Invalid config aws:region = eu-west-1a: an AWS region code in lower case, such as eu-west-1 (did you mean eu-west-1?).", Region: "eu-west-1a"),
+        new("aws:region as a name", [], "Invalid config aws:region = Ireland: an AWS region code in lower case, such as eu-west-1.", Region: "Ireland"),
+
+        // Partitions and regions of what the stack names.
+        new("inspection.allowedPrincipals of the China partition", [("inspection", """{"mode":"provider","allowedPrincipals":["arn:aws-cn:iam::123456789012:root"]}""")], Ns + "inspection.allowedPrincipals[0] = arn:aws-cn:iam::123456789012:root: a principal ARN of partition aws (arn:aws:iam::…), the partition of region eu-west-1, and this one is of aws-cn."),
+        new("inspection.allowedPrincipals of the GovCloud partition", [("inspection", """{"mode":"provider","allowedPrincipals":["arn:aws-us-gov:iam::123456789012:role/ops"]}""")], Ns + "inspection.allowedPrincipals[0] = arn:aws-us-gov:iam::123456789012:role/ops: a principal ARN of partition aws (arn:aws:iam::…), the partition of region eu-west-1, and this one is of aws-us-gov."),
+        new("inspection.allowedPrincipals of the commercial partition in China", [("inspection", """{"mode":"provider","allowedPrincipals":["arn:aws:iam::123456789012:root"]}""")], Ns + "inspection.allowedPrincipals[0] = arn:aws:iam::123456789012:root: a principal ARN of partition aws-cn (arn:aws-cn:iam::…), the partition of region cn-north-1, and this one is of aws.", Region: "cn-north-1"),
+        new("inspection.allowedPrincipals of the commercial partition in GovCloud", [("inspection", """{"mode":"combined","allowedPrincipals":["arn:aws:iam::123456789012:root"]}""")], Ns + "inspection.allowedPrincipals[0] = arn:aws:iam::123456789012:root: a principal ARN of partition aws-us-gov (arn:aws-us-gov:iam::…), the partition of region us-gov-west-1, and this one is of aws.", Region: "us-gov-west-1"),
+        new("inspection.allowedPrincipals second of another partition", [("inspection", """{"mode":"provider","allowedPrincipals":["arn:aws:iam::123456789012:root","arn:aws-cn:iam::123456789012:root"]}""")], Ns + "inspection.allowedPrincipals[1] = arn:aws-cn:iam::123456789012:root: a principal ARN of partition aws (arn:aws:iam::…), the partition of region eu-west-1, and this one is of aws-cn."),
+        new("inspection.endpointServiceName of another region", [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"}""")], Ns + "inspection.endpointServiceName = com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0: an endpoint service in region eu-west-1, where this stack deploys, because a Gateway Load Balancer endpoint connects only to a service of its own region and this one is in us-east-1."),
+        new("inspection.endpointServiceName of a neighbouring region", [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-2.vpce-svc-0123456789abcdef0"}""")], Ns + "inspection.endpointServiceName = com.amazonaws.vpce.eu-west-2.vpce-svc-0123456789abcdef0: an endpoint service in region eu-west-1, where this stack deploys, because a Gateway Load Balancer endpoint connects only to a service of its own region and this one is in eu-west-2."),
+        new("inspection.endpointServiceName in upper case", [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.EU-WEST-1.vpce-svc-0123456789abcdef0"}""")], Ns + "inspection.endpointServiceName = com.amazonaws.vpce.EU-WEST-1.vpce-svc-0123456789abcdef0: an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0."),
+
+        // S3 bucket names, every rule.
+        new("endpointBucketNames too short", [("endpointBucketNames", """["ab"]""")], Ns + "endpointBucketNames[0] = ab: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+        new("endpointBucketNames too long", [("endpointBucketNames", """["a123456789b123456789c123456789d123456789e123456789f123456789g123"]""")], Ns + "endpointBucketNames[0] = a123456789b123456789c123456789d123456789e123456789f123456789g123: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+        new("endpointBucketNames starting with a hyphen", [("endpointBucketNames", """["-logs"]""")], Ns + "endpointBucketNames[0] = -logs: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+        new("endpointBucketNames ending with a dot", [("endpointBucketNames", """["logs."]""")], Ns + "endpointBucketNames[0] = logs.: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+        new("endpointBucketNames with two adjacent dots", [("endpointBucketNames", """["team..logs"]""")], Ns + "endpointBucketNames[0] = team..logs: an S3 bucket name without two adjacent dots."),
+        new("endpointBucketNames formatted as an IP address", [("endpointBucketNames", """["192.168.5.4"]""")], Ns + "endpointBucketNames[0] = 192.168.5.4: an S3 bucket name that is not formatted as an IP address."),
+        new("endpointBucketNames starting with xn--", [("endpointBucketNames", """["xn--bucket"]""")], Ns + "endpointBucketNames[0] = xn--bucket: an S3 bucket name that does not start with xn-- (S3 reserves the prefixes xn--, sthree-, amzn-s3-demo-)."),
+        new("endpointBucketNames starting with sthree-", [("endpointBucketNames", """["sthree-logs"]""")], Ns + "endpointBucketNames[0] = sthree-logs: an S3 bucket name that does not start with sthree- (S3 reserves the prefixes xn--, sthree-, amzn-s3-demo-)."),
+        new("endpointBucketNames starting with amzn-s3-demo-", [("endpointBucketNames", """["amzn-s3-demo-logs"]""")], Ns + "endpointBucketNames[0] = amzn-s3-demo-logs: an S3 bucket name that does not start with amzn-s3-demo- (S3 reserves the prefixes xn--, sthree-, amzn-s3-demo-)."),
+        new("endpointBucketNames ending with -s3alias", [("endpointBucketNames", """["logs-s3alias"]""")], Ns + "endpointBucketNames[0] = logs-s3alias: an S3 bucket name that does not end with -s3alias (S3 reserves the suffixes -s3alias, --ol-s3, .mrap, --x-s3, --table-s3)."),
+        new("endpointBucketNames ending with --ol-s3", [("endpointBucketNames", """["logs--ol-s3"]""")], Ns + "endpointBucketNames[0] = logs--ol-s3: an S3 bucket name that does not end with --ol-s3 (S3 reserves the suffixes -s3alias, --ol-s3, .mrap, --x-s3, --table-s3)."),
+        new("endpointBucketNames ending with .mrap", [("endpointBucketNames", """["logs.mrap"]""")], Ns + "endpointBucketNames[0] = logs.mrap: an S3 bucket name that does not end with .mrap (S3 reserves the suffixes -s3alias, --ol-s3, .mrap, --x-s3, --table-s3)."),
+        new("endpointBucketNames ending with --x-s3", [("endpointBucketNames", """["logs--x-s3"]""")], Ns + "endpointBucketNames[0] = logs--x-s3: an S3 bucket name that does not end with --x-s3 (S3 reserves the suffixes -s3alias, --ol-s3, .mrap, --x-s3, --table-s3)."),
+        new("endpointBucketNames ending with --table-s3", [("endpointBucketNames", """["logs--table-s3"]""")], Ns + "endpointBucketNames[0] = logs--table-s3: an S3 bucket name that does not end with --table-s3 (S3 reserves the suffixes -s3alias, --ol-s3, .mrap, --x-s3, --table-s3)."),
+        new("endpointBucketNames second name invalid", [("endpointBucketNames", """["team-logs","Team-Logs"]""")], Ns + "endpointBucketNames[1] = Team-Logs: an S3 bucket name of 3 to 63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit."),
+
+        // Instance types: known, and of the AMI's architecture.
+        new("demo.instanceType that does not exist", [("demo", """{"instance":true,"instanceType":"t3.mega"}""")], Ns + "demo.instanceType = t3.mega: an EC2 instance type of the program's table (as of 2025-06-01), such as t3.small."),
+        new("demo.instanceType of an unknown family", [("demo", """{"instanceType":"z9.large"}""")], Ns + "demo.instanceType = z9.large: an EC2 instance type of the program's table (as of 2025-06-01), such as t3.small; closest: c5.large, m5.large, r5.large."),
+        new("demo.instanceType of Graviton for an x86 AMI", [("demo", """{"instance":true,"instanceType":"t4g.micro"}""")], Ns + "demo.instanceType = t4g.micro: an instance type of architecture x86_64, because the test instance's AMI (Amazon Linux 2023) is x86_64 and t4g.micro is arm64."),
+        new("demo.instanceType without a size", [("demo", """{"instanceType":"t3"}""")], Ns + "demo.instanceType = t3: an EC2 instance type such as t3.micro (family.size, lower case)."),
+        new("inspection.applianceInstanceType that does not exist", [("inspection", """{"mode":"combined","applianceInstanceType":"c5.medium"}""")], Ns + "inspection.applianceInstanceType = c5.medium: an EC2 instance type of the program's table (as of 2025-06-01), such as t3.small; closest: c6g.medium, c7g.medium, c8g.medium."),
+        new("inspection.applianceInstanceType of Graviton for the default AMI", [("inspection", """{"mode":"combined","applianceInstanceType":"c6gn.large"}""")], Ns + "inspection.applianceInstanceType = c6gn.large: an instance type of architecture x86_64, because the default appliance AMI (Amazon Linux 2023) is x86_64 and c6gn.large is arm64."),
+        new("inspection.applianceInstanceType misspelt", [("inspection", """{"mode":"provider","applianceInstanceType":"t3.smal"}""")], Ns + "inspection.applianceInstanceType = t3.smal: an EC2 instance type of the program's table (as of 2025-06-01), such as t3.small; closest: t3.small, t2.small, t3a.small."),
+        new("inspection.applianceInstanceType in upper case", [("inspection", """{"mode":"provider","applianceInstanceType":"C5N.LARGE"}""")], Ns + "inspection.applianceInstanceType = C5N.LARGE: an EC2 instance type such as t3.small (family.size, lower case)."),
+
+        // Tags: what every service the stack uses accepts, and keys the program sets itself.
+        new("tags overwriting the Name tag", [("tags", """{"Name":"mine"}""")], Ns + "tags = Name: a tag key other than Name, Tier, Role, Appliance, which the program sets on its resources itself (a user value would be overwritten)."),
+        new("tags overwriting the Tier tag", [("tags", """{"Tier":"gold"}""")], Ns + "tags = Tier: a tag key other than Name, Tier, Role, Appliance, which the program sets on its resources itself (a user value would be overwritten)."),
+        new("tags overwriting the Role tag", [("tags", """{"Role":"ops"}""")], Ns + "tags = Role: a tag key other than Name, Tier, Role, Appliance, which the program sets on its resources itself (a user value would be overwritten)."),
+        new("tags with a key IAM refuses", [("tags", """{"cost#centre":"42"}""")], Ns + "tags = cost#centre: a tag key of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept)."),
+        new("tags with a value IAM refuses", [("tags", """{"owner":"ops!"}""")], Ns + "tags.owner = ops!: a tag value of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept)."),
+        new("tags with a value in brackets", [("tags", """{"owner":"(ops)"}""")], Ns + "tags.owner = (ops): a tag value of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept)."),
+        new("tags with an empty key", [("tags", """{"":"x"}""")], Ns + "tags = \"\": tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)."),
+        new("tags with a key too long", [("tags", "{\"" + new string('k', 129) + "\":\"x\"}")], Ns + "tags = kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk: tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)."),
+        new("tags with a value too long", [("tags", "{\"owner\":\"" + new string('v', 257) + "\"}")], Ns + "tags.owner = vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv…: a tag value of at most 256 characters."),
+        new("tags with the aws prefix in capitals", [("tags", """{"AWS:owner":"me"}""")], Ns + "tags = AWS:owner: tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)."),
+        new("tags more than a resource may carry", [("tags", FortyNineTags)], Ns + "tags = 49 tags: at most 47 tags, because AWS allows 50 per resource and the program adds up to 3 of its own."),
+        new("tags with a boolean value", [("tags", """{"public":false}""")], Ns + "tags.public = false: a tag value that is a JSON string (quote numbers and booleans)."),
+
+        // Combinations that leave a documented scenario unreachable, and subnet capacity.
+        new("demo.instance without any Session Manager endpoint", [("interfaceEndpoints", "[]"), ("demo", """{"instance":true}""")], Ns + "demo.instance = true: false unless Session Manager can reach the test instance: with natStrategy none it needs the interface endpoints ssm, ssmmessages, ec2messages, and interfaceEndpoints lacks ssm, ssmmessages, ec2messages."),
+        new("demo.instance without the ssm endpoint", [("interfaceEndpoints", """["ssmmessages","ec2messages"]"""), ("demo", """{"instance":true}""")], Ns + "demo.instance = true: false unless Session Manager can reach the test instance: with natStrategy none it needs the interface endpoints ssm, ssmmessages, ec2messages, and interfaceEndpoints lacks ssm."),
+        new("demo.instance without the ec2messages endpoint", [("interfaceEndpoints", """["ssm","ssmmessages","kms"]"""), ("demo", """{"instance":true}""")], Ns + "demo.instance = true: false unless Session Manager can reach the test instance: with natStrategy none it needs the interface endpoints ssm, ssmmessages, ec2messages, and interfaceEndpoints lacks ec2messages."),
+        new("interfaceEndpoints more than a /28 private subnet holds", [("subnetPrefixLengths", """{"private":28}"""), ("interfaceEndpoints", TwelveServices)], Ns + "interfaceEndpoints = a list of 12 services: no more endpoints than a private subnet has addresses for: they need 12 addresses in each private subnet, and a /28 has 11 (AWS reserves 5 of 16); remove endpoints or set subnetPrefixLengths.private to 27 or less."),
+        new("interfaceEndpoints and the test instance more than a /28 private subnet holds", [("subnetPrefixLengths", """{"private":28}"""), ("interfaceEndpoints", """["ssm","ssmmessages","ec2messages","kms","logs","sts","ec2","ecr.api","ecr.dkr","ecs","eks"]"""), ("demo", """{"instance":true}""")],
+            Ns + "interfaceEndpoints = a list of 11 services: no more endpoints than a private subnet has addresses for: they and the test instance need 12 addresses in each private subnet, and a /28 has 11 (AWS reserves 5 of 16); remove endpoints or set subnetPrefixLengths.private to 27 or less."),
+        new("interfaceEndpoints more than a /27 private subnet holds", [("subnetPrefixLengths", """{"private":27}"""), ("interfaceEndpoints", TwentyEightServices)], Ns + "interfaceEndpoints = a list of 28 services: no more endpoints than a private subnet has addresses for: they need 28 addresses in each private subnet, and a /27 has 27 (AWS reserves 5 of 32); remove endpoints or set subnetPrefixLengths.private to 26 or less."),
     ];
+
+    /// <summary>The first <paramref name="count"/> catalogued services as a JSON list.</summary>
+    private static string Services(int count) => "[" + string.Join(",", ServiceNames.Take(count).Select(name => $"\"{name}\"")) + "]";
 
     public static TheoryData<string> Names() => [.. Catalog.Select(c => c.Name)];
 
@@ -196,24 +277,40 @@ public class BadInputCatalogTests
     public async Task A_bad_input_stops_the_program_with_its_one_sentence_before_any_resource(string name)
     {
         var input = Catalog.Single(c => c.Name == name);
-        var mocks = input.Mocks?.Invoke() ?? new AwsMocks();
+        var mocks = input.Mocks?.Invoke() ?? new AwsMocks(input.Region);
 
         var error = await Assert.ThrowsAsync<RunException>(() =>
-            StackRun.RunAsync(input.Config.ToDictionary(c => c.Key, c => (object)c.Value), mocks));
+            StackRun.RunAsync(input.Config.ToDictionary(c => c.Key, c => (object)c.Value), mocks, input.Region));
 
         Assert.Equal(input.Message, error.Message);
         Assert.Empty(mocks.Records);
     }
 
     [Fact]
-    public void The_catalogue_has_at_least_thirty_distinct_cases_each_one_sentence()
+    public void The_README_and_the_guard_rail_page_count_the_catalogue()
     {
-        Assert.True(Catalog.Count >= 30, $"{Catalog.Count} cases");
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Pulumi.yaml")))
+        {
+            root = root.Parent!;
+        }
+
+        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings(" ");
+        var guardRails = File.ReadAllText(Path.Combine(root.FullName, "docs", "guard-rails.md")).ReplaceLineEndings(" ");
+
+        Assert.Contains($"holds {Catalog.Count} invalid configurations", readme, StringComparison.Ordinal);
+        Assert.Contains($"catalogue of {Catalog.Count} bad configurations", guardRails, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalogue_has_well_over_a_hundred_distinct_cases_each_one_sentence()
+    {
+        Assert.True(Catalog.Count >= 110, $"{Catalog.Count} cases");
         Assert.Equal(Catalog.Count, Catalog.Select(c => c.Name).Distinct().Count());
-        Assert.Equal(Catalog.Count, Catalog.Select(c => string.Join(";", c.Config.Select(p => $"{p.Key}={p.Value}"))).Distinct().Count());
+        Assert.Equal(Catalog.Count, Catalog.Select(c => c.Region + ";" + string.Join(";", c.Config.Select(p => $"{p.Key}={p.Value}"))).Distinct().Count());
         Assert.All(Catalog, c =>
         {
-            Assert.StartsWith("Invalid config private-connectivity:", c.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Invalid config ", c.Message, StringComparison.Ordinal);
             Assert.EndsWith(".", c.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', c.Message);
         });

@@ -84,6 +84,40 @@ public class ErrorTests
         AssertOneLine(error);
     }
 
+    [Theory]
+    [InlineData("aws:region: EU-WEST-1", "Invalid config aws:region = EU-WEST-1: an AWS region code in lower case, such as eu-west-1 (did you mean eu-west-1?).\n")]
+    [InlineData("aws:region: eu-west-9", "Invalid config aws:region = eu-west-9: a region AWS offers (the program's list as of 2025-06-01); closest: eu-west-1, eu-west-2, eu-west-3.\n")]
+    [InlineData("aws:region: \"\"", "Invalid config aws:region = \"\": an AWS region code in lower case, such as eu-west-1.\n")]
+    [InlineData("aws:region: eu-west-1\n  private-connectivity:tags: {owner: ops!}",
+        "Invalid config private-connectivity:tags.owner = ops!: a tag value of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept).\n")]
+    [InlineData("aws:region: eu-west-1\n  private-connectivity:demo: {instance: true, instanceType: t4g.micro}",
+        "Invalid config private-connectivity:demo.instanceType = t4g.micro: an instance type of architecture x86_64, because the test instance's AMI (Amazon Linux 2023) is x86_64 and t4g.micro is arm64.\n")]
+    public async Task A_stack_AWS_would_refuse_fails_the_plan_with_the_programs_sentence(string lines, string expected)
+    {
+        using var project = new TestProject();
+        project.Stack("dev", $"config:\n  {lines}\n");
+
+        var (code, output, error) = await Tool.RunAsync("--cwd", project.Directory);
+
+        Assert.Equal(ExitCodes.InvalidStack, code);
+        Assert.Equal(expected, error);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task An_instance_type_the_price_table_lacks_is_an_error_not_a_guess()
+    {
+        using var project = new TestProject();
+        project.Stack("dev", "config:\n  aws:region: eu-west-1\n  private-connectivity:demo: {instance: true, instanceType: m7i.large}\n");
+
+        var (code, output, error) = await Tool.RunAsync("--cwd", project.Directory);
+
+        Assert.Equal(ExitCodes.InvalidStack, code);
+        Assert.StartsWith("The price table (2025-06-01) has no eu-west-1 price for instance type m7i.large: choose a priced type (", error, StringComparison.Ordinal);
+        AssertOneLine(error);
+        Assert.Empty(output);
+    }
+
     [Fact]
     public async Task A_missing_region_is_the_programs_sentence_too()
     {
@@ -154,5 +188,8 @@ public class ErrorTests
             "Invalid config private-connectivity:azCount = 9: a whole number from 1 to 6.",
             PlanRunner.Sentence("Running program 'Infra.dll' failed with an unhandled exception:\nInvalid config private-connectivity:azCount = 9: a whole number from 1 to 6.\n   at Foo()"));
         Assert.Equal("Something else broke.", PlanRunner.Sentence("Something else broke.\nmore"));
+        Assert.Equal(
+            "AWS would refuse nat (aws:ec2/natGateway:NatGateway): subnetId = (not set): the subnet.",
+            PlanRunner.Sentence("Running program failed:\nAWS would refuse nat (aws:ec2/natGateway:NatGateway): subnetId = (not set): the subnet.\n   at Foo()"));
     }
 }

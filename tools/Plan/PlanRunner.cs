@@ -104,6 +104,7 @@ public static class PlanRunner
         }
 
         var runTime = clock.Elapsed;
+        RequirePrices(prices, region, run);
         clock.Restart();
         var analysis = NetworkAnalysis.Run(run.Routing, run.Records, prices, region, volumes);
         var tree = ResourceTree.Build($"{stack.ProjectName}-{stack.StackName}", run.Nesting);
@@ -112,6 +113,24 @@ public static class PlanRunner
 
         warnings.AddRange(analysis.Cost.Warnings);
         return new PlanResult(stack, region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, warnings, new PlanTimings(runTime, analysisTime));
+    }
+
+    /// <summary>
+    /// Refuses a stack whose instances the price table cannot price: an estimate that leaves them out (or invents
+    /// their price) would mislead more than no estimate.
+    /// </summary>
+    private static void RequirePrices(PriceTable prices, string region, StackRun run)
+    {
+        var (priceRegion, regionPrices, _) = prices.For(region);
+        var types = run.OfType(Infra.Model.Routing.AwsTypes.Instance)
+            .Concat(run.OfType(Infra.Model.Routing.AwsTypes.LaunchTemplate))
+            .Select(r => r.Inputs.TryGetValue("instanceType", out var type) ? type as string : null)
+            .OfType<string>();
+        if (types.FirstOrDefault(t => !regionPrices.InstanceHour.ContainsKey(t)) is { } unpriced)
+        {
+            throw PlanException.Input(
+                $"The price table ({prices.AsOf}) has no {priceRegion} price for instance type {unpriced}: choose a priced type ({string.Join(", ", regionPrices.InstanceHour.Keys.Order(StringComparer.Ordinal))}) or give a price table that has it with --prices.");
+        }
     }
 
     /// <summary>Reads a price table file.</summary>
@@ -134,12 +153,13 @@ public static class PlanRunner
     }
 
     /// <summary>
-    /// The user-facing sentence of a failed run: the program's <c>Invalid config …</c> sentence when there is one
-    /// (an SDK may wrap it in more text), else the first line.
+    /// The user-facing sentence of a failed run: the program's <c>Invalid config …</c> sentence or the strict mocks'
+    /// <c>AWS would refuse …</c> when there is one (an SDK may wrap it in more text), else the first line.
     /// </summary>
     internal static string Sentence(string message)
     {
         var start = message.IndexOf("Invalid config ", StringComparison.Ordinal);
+        start = start >= 0 ? start : message.IndexOf("AWS would refuse ", StringComparison.Ordinal);
         var text = start >= 0 ? message[start..] : message;
         var end = text.IndexOf('\n', StringComparison.Ordinal);
         return (end >= 0 ? text[..end] : text).Trim();
@@ -155,31 +175,9 @@ public static class RegionZones
     /// <summary>The most zones the program can use (<c>azCount</c> is 1 to 6).</summary>
     public const int Maximum = 6;
 
-    // Zones open to new accounts in the commercial regions most used; others are assumed to have the maximum.
-    private static readonly Dictionary<string, int> Known = new(StringComparer.Ordinal)
-    {
-        ["us-east-1"] = 6,
-        ["us-east-2"] = 3,
-        ["us-west-1"] = 2,
-        ["us-west-2"] = 4,
-        ["ca-central-1"] = 3,
-        ["eu-west-1"] = 3,
-        ["eu-west-2"] = 3,
-        ["eu-west-3"] = 3,
-        ["eu-central-1"] = 3,
-        ["eu-north-1"] = 3,
-        ["eu-south-1"] = 3,
-        ["ap-south-1"] = 3,
-        ["ap-southeast-1"] = 3,
-        ["ap-southeast-2"] = 3,
-        ["ap-northeast-1"] = 3,
-        ["ap-northeast-2"] = 4,
-        ["sa-east-1"] = 3,
-    };
-
-    /// <summary>The region's zone count, or <see cref="Maximum"/> for a region not in the list.</summary>
-    public static int Count(string region) => Known.GetValueOrDefault(region, Maximum);
+    /// <summary>The region's zone count (see <see cref="Infra.Model.Aws.AwsRegions"/>), or <see cref="Maximum"/> for a region not in the list.</summary>
+    public static int Count(string region) => Infra.Model.Aws.AwsRegions.Find(region)?.AvailabilityZones ?? Maximum;
 
     /// <summary>True when the region's zone count is known.</summary>
-    public static bool IsKnown(string region) => Known.ContainsKey(region);
+    public static bool IsKnown(string region) => Infra.Model.Aws.AwsRegions.Find(region) is not null;
 }

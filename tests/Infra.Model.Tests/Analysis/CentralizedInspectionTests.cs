@@ -48,7 +48,7 @@ public class CentralizedInspectionTests
         Assert.Equal("inspection-rt", model.Transit.AssociatedRouteTable("inspection-attachment")?.Name);
         Assert.All(architecture.SpokeIndexes, k => Assert.Equal("spoke-rt", model.Transit.AssociatedRouteTable(SpokeAttachment(k))?.Name));
         Assert.Equal(
-            [.. architecture.SpokeIndexes.Select(k => Aws.Id(SpokeAttachment(k))).Order(StringComparer.Ordinal)],
+            [.. architecture.SpokeIndexes.Select(k => Routing.Aws.Id(SpokeAttachment(k))).Order(StringComparer.Ordinal)],
             model.Transit.PropagationsInto("inspection-rt"));
         Assert.Empty(model.Transit.PropagationsInto("spoke-rt"));
     }
@@ -63,7 +63,7 @@ public class CentralizedInspectionTests
 
         // The flow hash may pick either AZ of the inspection attachment: one path per AZ.
         Assert.Equal(2, traced.Count);
-        var viaB = traced.Single(p => p.PinnedZones[Aws.Id("inspection-attachment")] == Zone(1));
+        var viaB = traced.Single(p => p.PinnedZones[Routing.Aws.Id("inspection-attachment")] == Zone(1));
         Assert.Equal(PathEnd.Delivered, viaB.End);
         Assert.Equal(
             [
@@ -172,7 +172,7 @@ public class CentralizedInspectionTests
 
         Assert.NotEqual(architecture.ExpectedPublicSubnet(0), model.EffectiveRoutes(PublicSubnet(0)));
         var viaZone0 = paths.RoundTrips(SpokeWorkload(1, 0), "198.51.100.1")
-            .Single(t => t.Forward.PinnedZones[Aws.Id("inspection-attachment")] == Zone(0));
+            .Single(t => t.Forward.PinnedZones[Routing.Aws.Id("inspection-attachment")] == Zone(0));
         Assert.False(viaZone0.IsSymmetric);
         Assert.Equal([Endpoint(0)], viaZone0.Forward.InspectionEndpoints.Select(s => s.Name));
         Assert.Equal([Endpoint(1)], viaZone0.Return.InspectionEndpoints.Select(s => s.Name));
@@ -183,7 +183,7 @@ public class CentralizedInspectionTests
     {
         var architecture = new CentralizedArchitecture(1, 2);
         var blackholed = architecture.Resources();
-        blackholed.Add(Aws.TgwBlackhole("quarantine", "spoke-rt", SpokeCidr(2)));
+        blackholed.Add(Routing.Aws.TgwBlackhole("quarantine", "spoke-rt", SpokeCidr(2)));
         var unassociated = architecture.Resources().Where(r => r.Name != "spoke1-assoc").ToList();
 
         var blackholePaths = new CrossVpcPaths(RoutingModel.Build(blackholed));
@@ -198,7 +198,7 @@ public class CentralizedInspectionTests
     {
         var architecture = new CentralizedArchitecture(2, 1);
         var records = architecture.Resources()
-            .Select(r => r.Name == SpokeAttachment(1) ? Aws.VpcAttachment(SpokeAttachment(1), "hub", Spoke(1), [SpokeAttachmentSubnet(1, 0)]) : r)
+            .Select(r => r.Name == SpokeAttachment(1) ? Routing.Aws.VpcAttachment(SpokeAttachment(1), "hub", Spoke(1), [SpokeAttachmentSubnet(1, 0)]) : r)
             .ToList();
         var paths = new CrossVpcPaths(RoutingModel.Build(records));
 
@@ -210,8 +210,8 @@ public class CentralizedInspectionTests
     {
         var architecture = new CentralizedArchitecture(1, 1);
         var records = architecture.Resources()
-            .Select(r => r.Name == "spoke1-tgw-rt" ? Aws.RouteTable("spoke1-tgw-rt", Spoke(1), Aws.InlineRoute("0.0.0.0/0", "transitGatewayId", Aws.Id("hub"))) : r)
-            .Append(Aws.TgwRoute("hairpin", "spoke-rt", "198.51.100.0/24", SpokeAttachment(1)))
+            .Select(r => r.Name == "spoke1-tgw-rt" ? Routing.Aws.RouteTable("spoke1-tgw-rt", Spoke(1), Routing.Aws.InlineRoute("0.0.0.0/0", "transitGatewayId", Routing.Aws.Id("hub"))) : r)
+            .Append(Routing.Aws.TgwRoute("hairpin", "spoke-rt", "198.51.100.0/24", SpokeAttachment(1)))
             .ToList();
         var paths = new CrossVpcPaths(RoutingModel.Build(records));
 

@@ -60,7 +60,7 @@ public class StackSettingsTests
                  "applianceInstanceType":"c6in.large","appliancesPerAz":2,"healthCheckPort":8080,
                  "healthCheckProtocol":"http","allowedPrincipals":["arn:aws:iam::123456789012:role/ops/Inspector"]}
                 """),
-            ("demo", """{"bucket":true,"instance":true,"instanceType":"t4g.nano"}"""),
+            ("demo", """{"bucket":true,"instance":true,"instanceType":"t3a.nano"}"""),
             ("flowLogRetentionDays", "365"),
             ("tags", """{"team":"network","cost-center":"42"}"""));
 
@@ -80,7 +80,7 @@ public class StackSettingsTests
         Assert.Equal("HTTP", settings.Inspection.HealthCheckProtocol);
         Assert.Equal("/", settings.Inspection.HealthCheckPath);
         Assert.Equal(["arn:aws:iam::123456789012:role/ops/Inspector"], settings.Inspection.AllowedPrincipals);
-        Assert.Equal(new DemoSettings { Bucket = true, Instance = true, InstanceType = "t4g.nano" }, settings.Demo);
+        Assert.Equal(new DemoSettings { Bucket = true, Instance = true, InstanceType = "t3a.nano" }, settings.Demo);
         Assert.Equal(365, settings.FlowLogRetentionDays);
         Assert.Equal(["cost-center", "team"], settings.Tags.Keys);
         Assert.Equal("42", settings.Tags["cost-center"]);
