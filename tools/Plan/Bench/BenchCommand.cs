@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Infra.Model.Analysis;
@@ -18,7 +19,8 @@ namespace Infra.Plan.Bench;
 /// <param name="MedianMs">Their median.</param>
 /// <param name="MinMs">The fastest.</param>
 /// <param name="Skipped">Why they were not timed, when they were not.</param>
-public sealed record ProcessTimes(int Runs, double MedianMs, double MinMs, string? Skipped = null)
+/// <param name="CpuMedianMs">The median processor time (user and system) they used, where the system tells it: unlike the wall time, other work on the machine barely changes it.</param>
+public sealed record ProcessTimes(int Runs, double MedianMs, double MinMs, string? Skipped = null, double? CpuMedianMs = null)
 {
     /// <summary>Not timed, for the reason given.</summary>
     public static ProcessTimes Skip(string reason) => new(0, 0, 0, reason);
@@ -299,15 +301,22 @@ public static class BenchCommand
     private static async Task<ProcessTimes> TimeProcessAsync(string file, List<string> arguments, int runs, CancellationToken cancellation)
     {
         var times = new List<double>();
+        var processor = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var processorBefore = ChildProcessorMs();
             var clock = Stopwatch.StartNew();
             using var child = Process.Start(start) ?? throw new PlanException($"Cannot start {file} as a process.");
             var stdout = child.StandardOutput.ReadToEndAsync(cancellation);
             var stderr = child.StandardError.ReadToEndAsync(cancellation);
             await child.WaitForExitAsync(cancellation).ConfigureAwait(false);
             times.Add(clock.Elapsed.TotalMilliseconds);
+            if (processorBefore is not null && ChildProcessorMs() is { } processorAfter)
+            {
+                processor.Add(processorAfter - processorBefore.Value);
+            }
+
             _ = await stdout.ConfigureAwait(false);
             var errors = await stderr.ConfigureAwait(false);
             if (child.ExitCode != 0)
@@ -316,7 +325,31 @@ public static class BenchCommand
             }
         }
 
-        return new ProcessTimes(runs, Median(times), times.Min());
+        return new ProcessTimes(runs, Median(times), times.Min(), CpuMedianMs: processor.Count == runs ? Median(processor) : null);
+    }
+
+    /// <summary>Processor time (user and system) of all the child processes that have ended, on Linux; null elsewhere.</summary>
+    private static double? ChildProcessorMs()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        // struct rusage on 64-bit Linux: ru_utime and ru_stime (seconds, microseconds each), then 14 longs.
+        var usage = new long[18];
+        return NativeMethods.GetResourceUsage(NativeMethods.ResourceUsageOfChildren, usage) == 0
+            ? ((usage[0] + usage[2]) * 1000.0) + ((usage[1] + usage[3]) / 1000.0)
+            : null;
+    }
+
+    private static class NativeMethods
+    {
+        public const int ResourceUsageOfChildren = -1;
+
+        [DllImport("libc", EntryPoint = "getrusage")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int GetResourceUsage(int who, [Out] long[] usage);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -333,6 +366,10 @@ public static class BenchCommand
 
     private static string Cold(ProcessTimes times) => times.Skipped is null ? F(times.MedianMs, 0) : "—";
 
+    private static string Cpu(ProcessTimes times) => times.CpuMedianMs is { } cpu ? $" (processor time {F(cpu, 0)} ms)" : "";
+
+    private static string ColdCpu(ProcessTimes times) => times is { Skipped: null, CpuMedianMs: { } cpu } ? F(cpu, 0) : "—";
+
     private static string Ratio(ProcessTimes times, ProcessTimes floor) =>
         times.Skipped is null && floor.Skipped is null && floor.MedianMs > 0 ? F(times.MedianMs / floor.MedianMs) + "×" : "—";
 
@@ -344,13 +381,13 @@ public static class BenchCommand
             $"analysis ∝ resources^{F(Exponent(small, large, r => r.AnalysisMs), 2)}, whole plan ∝ resources^{F(Exponent(small, large, r => r.TotalMs), 2)}.";
         var floorLine = floor.Skipped is not null
             ? $"Floor (a .NET hello world process): skipped ({floor.Skipped})."
-            : $"Floor (a .NET hello world process, start to exit): median {F(floor.MedianMs, 0)} ms, fastest {F(floor.MinMs, 0)} ms over {floor.Runs} runs.";
+            : $"Floor (a .NET hello world process, start to exit): median {F(floor.MedianMs, 0)} ms, fastest {F(floor.MinMs, 0)} ms over {floor.Runs} runs{Cpu(floor)}.";
         var coldLine = small.Cold.Skipped is not null
             ? $"Cold (a fresh process per topology): skipped ({small.Cold.Skipped})."
-            : $"Cold: a fresh process per topology that plans it once and prints the text plan, start to exit, median of {small.Cold.Runs} runs; × floor is that over the floor's median.";
+            : $"Cold: a fresh process per topology that plans it once and prints the text plan, start to exit, median of {small.Cold.Runs} runs; × floor is that over the floor's median; Cold CPU is the processor time the process used (user and system), which other work on the machine barely changes.";
         var readmeLine = readme.Times.Skipped is not null
             ? $"README command `{readme.Command}`: skipped ({readme.Times.Skipped})."
-            : $"README command `{readme.Command}` (start, read the files, run, analyse, print text, exit): median {F(readme.Times.MedianMs, 0)} ms, fastest {F(readme.Times.MinMs, 0)} ms over {readme.Times.Runs} runs{(floor.Skipped is null ? $", {Ratio(readme.Times, floor)} the floor" : "")}.";
+            : $"README command `{readme.Command}` (start, read the files, run, analyse, print text, exit): median {F(readme.Times.MedianMs, 0)} ms, fastest {F(readme.Times.MinMs, 0)} ms over {readme.Times.Runs} runs{Cpu(readme.Times)}{(floor.Skipped is null ? $", {Ratio(readme.Times, floor)} the floor" : "")}.";
         var warmLine = $"Warm: in one process, the first plan of each topology (JIT included only for the first topology) and the median of {iterations} plans after it.";
         var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build, load average {LoadAverage()}.";
 
@@ -363,11 +400,11 @@ public static class BenchCommand
                 return;
             case "markdown":
                 var md = new StringBuilder();
-                md.AppendLine("| Topology | Resources | Flows | Cold (ms) | × floor | First in process (ms) | Run (ms) | Analysis (ms) | Render (ms) | Plan, warm (ms) | Allocated (MB) | Live heap (MB) | Peak working set (MB) |");
-                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                md.AppendLine("| Topology | Resources | Flows | Cold (ms) | × floor | Cold CPU (ms) | First in process (ms) | Run (ms) | Analysis (ms) | Render (ms) | Plan, warm (ms) | Allocated (MB) | Live heap (MB) | Peak working set (MB) |");
+                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 foreach (var r in results)
                 {
-                    md.AppendLine($"| {r.Topology} | {r.Resources} | {r.Flows} | {Cold(r.Cold)} | {Ratio(r.Cold, floor)} | {F(r.FirstMs)} | {F(r.RunMs)} | {F(r.AnalysisMs)} | {F(r.RenderMs)} | {F(r.TotalMs)} | {F(r.AllocatedMb)} | {F(r.HeapMb)} | {F(r.PeakWorkingSetMb)} |");
+                    md.AppendLine($"| {r.Topology} | {r.Resources} | {r.Flows} | {Cold(r.Cold)} | {Ratio(r.Cold, floor)} | {ColdCpu(r.Cold)} | {F(r.FirstMs)} | {F(r.RunMs)} | {F(r.AnalysisMs)} | {F(r.RenderMs)} | {F(r.TotalMs)} | {F(r.AllocatedMb)} | {F(r.HeapMb)} | {F(r.PeakWorkingSetMb)} |");
                 }
 
                 md.AppendLine().AppendLine(floorLine).AppendLine().AppendLine(coldLine).AppendLine().AppendLine(warmLine).AppendLine().AppendLine(growth)
@@ -377,7 +414,7 @@ public static class BenchCommand
             default:
                 var console = TextRenderer.CreateConsole(output, color: false, width: 200);
                 var table = new Table().Border(TableBorder.Minimal);
-                foreach (var header in new[] { "Topology", "Resources", "Flows", "Cold ms", "× floor", "First ms", "Run ms", "Analysis ms", "Render ms", "Plan ms", "Alloc MB", "Live heap MB", "Peak WS MB" })
+                foreach (var header in new[] { "Topology", "Resources", "Flows", "Cold ms", "× floor", "Cold CPU ms", "First ms", "Run ms", "Analysis ms", "Render ms", "Plan ms", "Alloc MB", "Live heap MB", "Peak WS MB" })
                 {
                     table.AddColumn(new TableColumn(header).RightAligned());
                 }
@@ -385,7 +422,7 @@ public static class BenchCommand
                 table.Columns[0].LeftAligned();
                 foreach (var r in results)
                 {
-                    table.AddRow(r.Topology, r.Resources.ToString(CultureInfo.InvariantCulture), r.Flows.ToString(CultureInfo.InvariantCulture), Cold(r.Cold), Ratio(r.Cold, floor), F(r.FirstMs), F(r.RunMs), F(r.AnalysisMs), F(r.RenderMs), F(r.TotalMs), F(r.AllocatedMb), F(r.HeapMb), F(r.PeakWorkingSetMb));
+                    table.AddRow(r.Topology, r.Resources.ToString(CultureInfo.InvariantCulture), r.Flows.ToString(CultureInfo.InvariantCulture), Cold(r.Cold), Ratio(r.Cold, floor), ColdCpu(r.Cold), F(r.FirstMs), F(r.RunMs), F(r.AnalysisMs), F(r.RenderMs), F(r.TotalMs), F(r.AllocatedMb), F(r.HeapMb), F(r.PeakWorkingSetMb));
                 }
 
                 console.Write(table);
