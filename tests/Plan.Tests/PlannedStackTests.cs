@@ -188,4 +188,15 @@ public class PlannedStackTests
         Assert.InRange(largest.Resources, 450, 600);
         Assert.True(largest.Flows > smallest.Flows);
     }
+
+    [Fact]
+    public async Task The_cold_benchmark_process_plans_one_topology_as_text()
+    {
+        var (code, output, error) = await Tool.RunAsync("bench", "--once", "1az-minimal");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Empty(error);
+        Assert.StartsWith("Plan of stack 1az-minimal (private-connectivity) in eu-west-1", output, StringComparison.Ordinal);
+        Assert.Contains("Monthly cost estimate", output, StringComparison.Ordinal);
+    }
 }

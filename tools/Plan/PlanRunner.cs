@@ -29,6 +29,7 @@ public sealed record PlanTimings(TimeSpan Run, TimeSpan Analysis);
 /// <param name="AvailabilityZones">The AZs the stack uses.</param>
 /// <param name="Resources">The resource tree.</param>
 /// <param name="Analysis">Routes, reachability, AZ loss and cost.</param>
+/// <param name="PolicyCheck">The guard rails, evaluated the first time <see cref="Policy"/> is read (only the policy section needs them).</param>
 /// <param name="Warnings">Things the user should know: unknown settings, prices from another region…</param>
 /// <param name="Timings">How long the phases took.</param>
 public sealed record PlanResult(
@@ -37,9 +38,13 @@ public sealed record PlanResult(
     IReadOnlyList<string> AvailabilityZones,
     ResourceTree Resources,
     NetworkAnalysis Analysis,
-    PolicyReport Policy,
+    Lazy<PolicyReport> PolicyCheck,
     IReadOnlyList<string> Warnings,
-    PlanTimings Timings);
+    PlanTimings Timings)
+{
+    /// <summary>The guard rails' outcome.</summary>
+    public PolicyReport Policy => PolicyCheck.Value;
+}
 
 /// <summary>Reads a stack, runs the program under mocks and analyses what it registers.</summary>
 public static class PlanRunner
@@ -108,7 +113,7 @@ public static class PlanRunner
         clock.Restart();
         var analysis = NetworkAnalysis.Run(run.Routing, run.Records, prices, region, volumes);
         var tree = ResourceTree.Build($"{stack.ProjectName}-{stack.StackName}", run.Nesting);
-        var policy = PolicyEvaluator.Evaluate(new PolicyContext(run.Records, run.Routing, parsed), PolicyCatalog.Default, parsed.PolicyWaivers);
+        var policy = new Lazy<PolicyReport>(() => PolicyEvaluator.Evaluate(new PolicyContext(run.Records, run.Routing, parsed), PolicyCatalog.Default, parsed.PolicyWaivers));
         var analysisTime = clock.Elapsed;
 
         warnings.AddRange(analysis.Cost.Warnings);
