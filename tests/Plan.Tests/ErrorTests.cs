@@ -119,6 +119,36 @@ public class ErrorTests
     }
 
     [Fact]
+    public async Task A_region_the_price_table_lacks_is_an_error_not_another_regions_prices()
+    {
+        using var project = new TestProject();
+        project.Stack("dev", "config:\n  aws:region: eu-central-1\n");
+
+        var (code, output, error) = await Tool.RunAsync("--cwd", project.Directory);
+
+        Assert.Equal(ExitCodes.InvalidStack, code);
+        Assert.Equal(
+            "The price table (2025-06-01) has no prices for eu-central-1, only for eu-west-1, us-east-1: give a price table that has them " +
+            "with --prices, or leave the cost out with --section resources,routes,reachability,az-loss.\n",
+            error);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task A_region_the_price_table_lacks_plans_without_the_cost()
+    {
+        using var project = new TestProject();
+        project.Stack("dev", "config:\n  aws:region: eu-central-1\n");
+
+        var (code, output, error) = await Tool.RunAsync("--cwd", project.Directory, "--section", "routes,reachability", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Empty(error);
+        Assert.Contains("\"region\": \"eu-central-1\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("us-east-1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_region_is_the_programs_sentence_too()
     {
         using var project = new TestProject();

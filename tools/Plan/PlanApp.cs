@@ -155,7 +155,8 @@ public static class PlanApp
                 parse.GetValue(stackFile),
                 parse.GetValue(prices),
                 ParseVolumes(parse.GetValue(volumes)),
-                CommandLineErrors.WholeNumber("--availability-zones", parse.GetValue(zones), 1, RegionZones.Maximum, "a number of AZs"));
+                CommandLineErrors.WholeNumber("--availability-zones", parse.GetValue(zones), 1, RegionZones.Maximum, "a number of AZs"),
+                Priced: sections.HasFlag(Sections.Cost));
             var file = parse.GetValue(outputFile);
             var columns = CommandLineErrors.WholeNumber("--width", parse.GetValue(width), MinimumWidth, MaximumWidth, "a number of columns")
                 ?? (file is null && terminalWidth is not null ? Math.Clamp(terminalWidth.Value, MinimumWidth, MaximumWidth) : DefaultWidth);
