@@ -52,16 +52,6 @@ public sealed record PriceTable(
     string FallbackRegion,
     IReadOnlyDictionary<string, RegionPrices> Regions)
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Reads a price table from its JSON text.</summary>
     /// <exception cref="FormatException">The text is not a complete price table; the message says what is wrong.</exception>
     public static PriceTable Parse(string json)
@@ -70,7 +60,7 @@ public sealed record PriceTable(
         PriceTable? table;
         try
         {
-            table = JsonSerializer.Deserialize<PriceTable>(json, Options);
+            table = JsonSerializer.Deserialize(json, PriceTableJson.Default.PriceTable);
         }
         catch (JsonException e)
         {
@@ -101,3 +91,17 @@ public sealed record PriceTable(
             ? (region, prices, false)
             : (FallbackRegion, Regions[FallbackRegion], true);
 }
+
+/// <summary>
+/// The price table's JSON reader, generated at compile time: camelCase names, every constructor parameter required,
+/// nullability respected, unknown fields refused, comments and trailing commas allowed.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(PriceTable))]
+internal sealed partial class PriceTableJson : JsonSerializerContext;

@@ -675,9 +675,10 @@ public sealed class ReachabilityAnalyzer
         }
 
         if (check is { HealthCheckEnabled: true } && target.Appliance == ApplianceTags.PassThrough &&
-            !ApplianceTags.PassThroughHealthCheckProtocols.Contains(check.HealthCheckProtocol))
+            !PassThroughAppliance.HealthCheckProtocols.Contains(check.HealthCheckProtocol))
         {
-            return $"the pass-through appliance answers {string.Join(" and ", ApplianceTags.PassThroughHealthCheckProtocols)} health checks, not the {check.HealthCheckProtocol} check of target group {check.Name}";
+            var answered = PassThroughAppliance.HealthCheckProtocols;
+            return $"the pass-through appliance answers {string.Join(", ", answered.Take(answered.Count - 1))} and {answered[^1]} health checks, not the {check.HealthCheckProtocol} check of target group {check.Name}";
         }
 
         return null;

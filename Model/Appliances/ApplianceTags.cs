@@ -14,7 +14,4 @@ public static class ApplianceTags
 
     /// <summary>A custom AMI (<c>inspection.applianceAmi</c>): the user vouches that it answers the health check and returns the traffic.</summary>
     public const string Custom = "custom";
-
-    /// <summary>The health check protocols the pass-through appliance answers (it serves no TLS, so not HTTPS).</summary>
-    public static IReadOnlyList<string> PassThroughHealthCheckProtocols { get; } = ["TCP", "HTTP"];
 }

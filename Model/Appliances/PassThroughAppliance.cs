@@ -56,7 +56,8 @@ public static class PassThroughAppliance
     /// </summary>
     public const string StateDirectoryVariable = "STATE_DIRECTORY";
 
-    private static readonly string[] Protocols = ["TCP", "HTTP", "HTTPS"];
+    /// <summary>The target group health check protocols the responder answers (HTTPS with a self-signed certificate).</summary>
+    public static IReadOnlyList<string> HealthCheckProtocols { get; } = ["TCP", "HTTP", "HTTPS"];
 
     /// <summary>
     /// Kernel settings of the appliance, in the order they are applied. Forwarding is on so that the hairpinned GENEVE
@@ -376,7 +377,7 @@ public static class PassThroughAppliance
     private static string NormalizeProtocol(string protocol)
     {
         var normalized = protocol.ToUpperInvariant();
-        if (!Protocols.Contains(normalized))
+        if (!HealthCheckProtocols.Contains(normalized))
         {
             throw new ArgumentException($"The health check protocol must be TCP, HTTP or HTTPS, not {protocol}.", nameof(protocol));
         }

@@ -11,8 +11,8 @@ public sealed partial record StackSettings
 {
     private const string VpcCidrAllowed = SettingRules.VpcCidrAllowed;
 
-    /// <summary>User tags a resource can carry beside the program's own (Name and one of Tier or Role).</summary>
-    private const int MaxUserTags = AwsTags.MaxPerResource - 2;
+    /// <summary>User tags a resource can carry beside the program's own (at most three: an appliance's Name, Role and Appliance).</summary>
+    private const int MaxUserTags = AwsTags.MaxPerResource - 3;
 
     private static readonly string[] InspectionFields =
     [
@@ -30,7 +30,7 @@ public sealed partial record StackSettings
     private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
 
     /// <summary>The tag keys the program sets on its resources (see ResourceTags): a user tag of that key would be overwritten.</summary>
-    public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role"];
+    public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role", Appliances.ApplianceTags.Key];
 
     /// <summary>The architecture of the Amazon Linux 2023 AMI the program looks up (the al2023-ami-2023.*-x86_64 filter).</summary>
     public const string DefaultAmiArchitecture = Ec2InstanceTypes.X86;

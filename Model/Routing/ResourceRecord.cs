@@ -172,4 +172,5 @@ public static class AwsTypes
 
     /// <summary>A CloudWatch Logs log group.</summary>
     public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+
 }

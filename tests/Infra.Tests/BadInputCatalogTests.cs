@@ -19,10 +19,9 @@ public class BadInputCatalogTests
     /// <param name="Name">A unique, readable name: the setting and what is wrong with it.</param>
     /// <param name="Config">Settings by key without namespace, as the CLI passes them.</param>
     /// <param name="Message">The whole message the user must see.</param>
-    /// <param name="Mocks">What AWS answers, when not the default mocks (three zones, every service offered in each).</param>
     /// <param name="Region">The stack's <c>aws:region</c>.</param>
-    public sealed record BadInput(
-        string Name, (string Key, string Value)[] Config, string Message, Func<AwsMocks>? Mocks = null, string Region = "eu-west-1");
+    /// <param name="Mocks">What AWS answers, when not the default mocks (three zones, every service offered in each).</param>
+    public sealed record BadInput(string Name, (string Key, string Value)[] Config, string Message, string Region = "eu-west-1", Func<AwsMocks>? Mocks = null);
 
     private const string Ns = "Invalid config private-connectivity:";
 
@@ -46,7 +45,7 @@ public class BadInputCatalogTests
 
     private static readonly string TwentyEightServices = Services(28);
 
-    /// <summary>49 tags: with the program's Name and Tier, one more than the 50 a resource may carry.</summary>
+    /// <summary>49 tags: with an appliance's Name, Role and Appliance tags, two more than the 50 a resource may carry.</summary>
     private static readonly string FortyNineTags = "{" + string.Join(",", Enumerable.Range(1, 49).Select(i => $"\"team{i}\":\"x\"")) + "}";
 
     public static readonly IReadOnlyList<BadInput> Catalog =
@@ -181,11 +180,11 @@ public class BadInputCatalogTests
         new("consumer AZ the endpoint service does not serve",
             [("azCount", "3"), ("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
             Ns + "azCount = 3: zones the endpoint service com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0 serves, but workload AZ eu-west-1b (euw1-az2) is not one of them: the service offers only eu-west-1a (euw1-az1), eu-west-1c (euw1-az3).",
-            () => new AwsMocks { EndpointServiceZones = ["eu-west-1a", "eu-west-1c"] }),
+            Mocks: () => new AwsMocks { EndpointServiceZones = ["eu-west-1a", "eu-west-1c"] }),
         new("consumer of an endpoint service this account may not see",
             [("inspection", """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""")],
             Ns + "inspection.endpointServiceName = com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0: an endpoint service in eu-west-1 that lists this account among its allowed principals, but looking it up failed (reading EC2 VPC Endpoint Service: no matching EC2 VPC Endpoint Service found).",
-            () => new AwsMocks { EndpointServiceVisible = false }),
+            Mocks: () => new AwsMocks { EndpointServiceVisible = false }),
 
         // Guard-rail waivers.
         new("policyWaivers as one object where a list goes", [("policyWaivers", """{"rule":"PC-NET-001","reason":"a"}""")],
@@ -245,9 +244,9 @@ public class BadInputCatalogTests
         new("inspection.applianceInstanceType in upper case", [("inspection", """{"mode":"provider","applianceInstanceType":"C5N.LARGE"}""")], Ns + "inspection.applianceInstanceType = C5N.LARGE: an EC2 instance type such as t3.small (family.size, lower case)."),
 
         // Tags: what every service the stack uses accepts, and keys the program sets itself.
-        new("tags overwriting the Name tag", [("tags", """{"Name":"mine"}""")], Ns + "tags = Name: a tag key other than Name, Tier, Role, which the program sets on its resources itself (a user value would be overwritten)."),
-        new("tags overwriting the Tier tag", [("tags", """{"Tier":"gold"}""")], Ns + "tags = Tier: a tag key other than Name, Tier, Role, which the program sets on its resources itself (a user value would be overwritten)."),
-        new("tags overwriting the Role tag", [("tags", """{"Role":"ops"}""")], Ns + "tags = Role: a tag key other than Name, Tier, Role, which the program sets on its resources itself (a user value would be overwritten)."),
+        new("tags overwriting the Name tag", [("tags", """{"Name":"mine"}""")], Ns + "tags = Name: a tag key other than Name, Tier, Role, Appliance, which the program sets on its resources itself (a user value would be overwritten)."),
+        new("tags overwriting the Tier tag", [("tags", """{"Tier":"gold"}""")], Ns + "tags = Tier: a tag key other than Name, Tier, Role, Appliance, which the program sets on its resources itself (a user value would be overwritten)."),
+        new("tags overwriting the Role tag", [("tags", """{"Role":"ops"}""")], Ns + "tags = Role: a tag key other than Name, Tier, Role, Appliance, which the program sets on its resources itself (a user value would be overwritten)."),
         new("tags with a key IAM refuses", [("tags", """{"cost#centre":"42"}""")], Ns + "tags = cost#centre: a tag key of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept)."),
         new("tags with a value IAM refuses", [("tags", """{"owner":"ops!"}""")], Ns + "tags.owner = ops!: a tag value of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept)."),
         new("tags with a value in brackets", [("tags", """{"owner":"(ops)"}""")], Ns + "tags.owner = (ops): a tag value of letters, digits, spaces and _ . : / = + - @ only (what IAM, CloudWatch Logs, Elastic Load Balancing and S3 accept)."),
@@ -255,7 +254,7 @@ public class BadInputCatalogTests
         new("tags with a key too long", [("tags", "{\"" + new string('k', 129) + "\":\"x\"}")], Ns + "tags = kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk: tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)."),
         new("tags with a value too long", [("tags", "{\"owner\":\"" + new string('v', 257) + "\"}")], Ns + "tags.owner = vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv…: a tag value of at most 256 characters."),
         new("tags with the aws prefix in capitals", [("tags", """{"AWS:owner":"me"}""")], Ns + "tags = AWS:owner: tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)."),
-        new("tags more than a resource may carry", [("tags", FortyNineTags)], Ns + "tags = 49 tags: at most 48 tags, because AWS allows 50 per resource and the program adds up to 2 of its own."),
+        new("tags more than a resource may carry", [("tags", FortyNineTags)], Ns + "tags = 49 tags: at most 47 tags, because AWS allows 50 per resource and the program adds up to 3 of its own."),
         new("tags with a boolean value", [("tags", """{"public":false}""")], Ns + "tags.public = false: a tag value that is a JSON string (quote numbers and booleans)."),
 
         // Combinations that leave a documented scenario unreachable, and subnet capacity.

@@ -309,8 +309,8 @@ public class InspectionFleetTests
     [InlineData("autoScaling", null, "TCP", Verdict.Reachable, "Inspected by the pass-through default appliance")]
     [InlineData("instances", null, "HTTP", Verdict.Reachable, "Inspected by the pass-through default appliance")]
     [InlineData("autoScaling", "ami-0fedcba9876543210", "HTTPS", Verdict.Reachable, "Inspected by a custom appliance AMI the stack vouches for")]
-    [InlineData("autoScaling", null, "HTTPS", Verdict.Unreachable, "no appliance behind inspection-gwlb would be healthy")]
-    public async Task The_plan_of_a_stack_tells_working_vouched_for_and_broken_inspection_apart(string fleet, string? ami, string protocol, Verdict verdict, string words)
+    [InlineData("autoScaling", null, "HTTPS", Verdict.Reachable, "Inspected by the pass-through default appliance")]
+    public async Task The_plan_of_a_stack_tells_the_pass_through_default_from_a_vouched_for_custom_ami(string fleet, string? ami, string protocol, Verdict verdict, string words)
     {
         var config = Inspection(2, ("applianceFleet", fleet), ("healthCheckProtocol", protocol));
         if (ami is not null)

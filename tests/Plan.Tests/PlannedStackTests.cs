@@ -10,7 +10,8 @@ public class PlannedStackTests
 {
     private static readonly PriceTable Prices = PlanRunner.LoadPrices(PlanRunner.DefaultPricesFile);
 
-    private static Task<PlanResult> PlanAsync(int azCount, string nat, string inspection, TrafficVolumes? volumes = null, string region = "eu-west-1")
+    private static Task<PlanResult> PlanAsync(
+        int azCount, string nat, string inspection, TrafficVolumes? volumes = null, string region = "eu-west-1", bool priced = true)
     {
         var config = new Dictionary<string, string>
         {
@@ -20,7 +21,7 @@ public class PlannedStackTests
             ["private-connectivity:enableDynamoDbEndpoint"] = "true",
             ["private-connectivity:inspection"] = JsonSerializer.Serialize(new { mode = inspection }),
         };
-        return PlanRunner.RunAsync(new StackConfig("private-connectivity", Repo.Root, "test", "(test)", config), Prices, volumes ?? TrafficVolumes.None);
+        return PlanRunner.RunAsync(new StackConfig("private-connectivity", Repo.Root, "test", "(test)", config), Prices, volumes ?? TrafficVolumes.None, priced: priced);
     }
 
     private static Flow Flow(PlanResult plan, string from, string to) =>
@@ -139,12 +140,20 @@ public class PlannedStackTests
     }
 
     [Fact]
-    public async Task A_region_without_prices_falls_back_with_a_warning()
+    public async Task A_region_without_prices_is_refused_rather_than_priced_like_another()
     {
-        var plan = await PlanAsync(2, "single", "off", region: "ap-southeast-2");
+        var error = await Assert.ThrowsAsync<PlanException>(() => PlanAsync(2, "single", "off", region: "ap-southeast-2"));
 
-        Assert.Equal("us-east-1", plan.Analysis.Cost.PriceRegion);
-        Assert.Contains(plan.Warnings, w => w.StartsWith("The price table has no prices for ap-southeast-2", StringComparison.Ordinal));
+        Assert.StartsWith("The price table (2025-06-01) has no prices for ap-southeast-2, only for eu-west-1, us-east-1:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_without_prices_plans_without_cost_warnings_when_the_cost_is_left_out()
+    {
+        var plan = await PlanAsync(2, "single", "off", region: "ap-southeast-2", priced: false);
+
+        Assert.Equal("ap-southeast-2", plan.Region);
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("price", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -187,5 +196,16 @@ public class PlannedStackTests
         Assert.InRange(smallest.Resources, 10, 60);
         Assert.InRange(largest.Resources, 450, 600);
         Assert.True(largest.Flows > smallest.Flows);
+    }
+
+    [Fact]
+    public async Task The_cold_benchmark_process_plans_one_topology_as_text()
+    {
+        var (code, output, error) = await Tool.RunAsync("bench", "--once", "1az-minimal");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Empty(error);
+        Assert.StartsWith("Plan of stack 1az-minimal (private-connectivity) in eu-west-1", output, StringComparison.Ordinal);
+        Assert.Contains("Monthly cost estimate", output, StringComparison.Ordinal);
     }
 }

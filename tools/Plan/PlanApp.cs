@@ -23,6 +23,15 @@ public static class PlanApp
         ["policy"] = Sections.Policy,
     };
 
+    /// <summary>The narrowest <c>--width</c>: narrower, the tables' columns wrap a word to a line.</summary>
+    public const int MinimumWidth = 40;
+
+    /// <summary>The widest <c>--width</c>: wider adds nothing but padding to the rules between sections.</summary>
+    public const int MaximumWidth = 1000;
+
+    /// <summary>The width text tables are laid out in when the output is not a terminal and no <c>--width</c> is given.</summary>
+    public const int DefaultWidth = 180;
+
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="output">Where the plan goes.</param>
@@ -33,17 +42,43 @@ public static class PlanApp
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = Build(output, error, terminalWidth);
-        var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
-            .ConfigureAwait(false);
+        try
+        {
+            var root = Build(output, error, terminalWidth);
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parsed.Errors.Count > 0)
+            {
+                await error.WriteLineAsync(CommandLineErrors.Describe(parsed)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
+                .ConfigureAwait(false);
+        }
+        catch (PlanException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return e.ExitCode;
+        }
+#pragma warning disable CA1031 // The tool reports any failure as one line and an exit code, never as a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync(Unexpected(e)).ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
     }
+
+    /// <summary>The one line for a failure of the tool itself (exit code 3).</summary>
+    internal static string Unexpected(Exception e) =>
+        $"The plan failed unexpectedly ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ").Trim()}";
 
     private static RootCommand Build(TextWriter output, TextWriter error, int? terminalWidth)
     {
         var stack = new Option<string?>("--stack", "-s")
         {
             Description = "The stack to plan: reads Pulumi.<stack>.yaml beside Pulumi.yaml. Default: the only stack file there is.",
+            HelpName = "name",
         };
         var stackFile = new Option<string?>("--stack-file")
         {
@@ -60,8 +95,8 @@ public static class PlanApp
         {
             Description = "text (aligned tables), json (see docs/plan.md for the schema), markdown, or dot (Graphviz diagram).",
             DefaultValueFactory = _ => "text",
+            HelpName = string.Join("|", Formats),
         };
-        format.AcceptOnlyFromAmong([.. Formats]);
         var section = new Option<string?>("--section")
         {
             Description = $"Only these sections, comma-separated: {string.Join(", ", SectionNames.Keys)}. Default: all.",
@@ -77,7 +112,7 @@ public static class PlanApp
             Description = "A price table to use instead of the one shipped with the tool (prices/aws-network-prices.json).",
             HelpName = "path",
         };
-        var zones = new Option<int?>("--availability-zones")
+        var zones = new Option<string?>("--availability-zones")
         {
             Description = $"How many AZs the mocked region offers (1 to {RegionZones.Maximum}). Default: the region's count when known, else {RegionZones.Maximum}.",
             HelpName = "count",
@@ -91,9 +126,9 @@ public static class PlanApp
         {
             Description = "No colour, even on a terminal (NO_COLOR in the environment does the same).",
         };
-        var width = new Option<int?>("--width")
+        var width = new Option<string?>("--width")
         {
-            Description = "Lay text tables out in this many columns. Default: the terminal's width, or 180 when not a terminal.",
+            Description = $"Lay text tables out in this many columns, {MinimumWidth} to {MaximumWidth}. Default: the terminal's width, or {DefaultWidth} when not a terminal.",
             HelpName = "columns",
         };
 
@@ -111,36 +146,25 @@ public static class PlanApp
 
         root.SetAction(async (parse, cancellation) =>
         {
-            try
-            {
-                var request = new PlanRequest(
-                    parse.GetValue(cwd)!,
-                    parse.GetValue(stack),
-                    parse.GetValue(stackFile),
-                    parse.GetValue(prices),
-                    ParseVolumes(parse.GetValue(volumes)),
-                    CheckZones(parse.GetValue(zones)));
-                var sections = ParseSections(parse.GetValue(section)) | (parse.GetValue(policy) ? Sections.Policy : Sections.None);
-                var plan = await PlanRunner.RunAsync(request).ConfigureAwait(false);
-                var file = parse.GetValue(outputFile);
-                var colour = file is null && terminalWidth is not null && !parse.GetValue(noColor) &&
-                    string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-                var columns = parse.GetValue(width) ?? (file is null ? terminalWidth : null) ?? 180;
-                await WriteAsync(plan, parse.GetValue(format)!, sections, file, output, colour, columns, cancellation).ConfigureAwait(false);
-                return sections.HasFlag(Sections.Policy) && !plan.Policy.Passed ? ExitCodes.PolicyFailed : ExitCodes.Success;
-            }
-            catch (PlanException e)
-            {
-                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return e.ExitCode;
-            }
-#pragma warning disable CA1031 // The tool reports any failure as one line and an exit code, never as a stack trace.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                await error.WriteLineAsync($"The plan failed unexpectedly ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
-                return ExitCodes.InternalError;
-            }
+            // Every value is checked before the stack is read, so a mistake on the command line costs no plan.
+            var chosenFormat = CommandLineErrors.OneOf("--format", parse.GetValue(format)!, Formats);
+            var sections = ParseSections(parse.GetValue(section)) | (parse.GetValue(policy) ? Sections.Policy : Sections.None);
+            var request = new PlanRequest(
+                parse.GetValue(cwd)!,
+                parse.GetValue(stack),
+                parse.GetValue(stackFile),
+                parse.GetValue(prices),
+                ParseVolumes(parse.GetValue(volumes)),
+                CommandLineErrors.WholeNumber("--availability-zones", parse.GetValue(zones), 1, RegionZones.Maximum, "a number of AZs"),
+                Priced: sections.HasFlag(Sections.Cost));
+            var file = parse.GetValue(outputFile);
+            var columns = CommandLineErrors.WholeNumber("--width", parse.GetValue(width), MinimumWidth, MaximumWidth, "a number of columns")
+                ?? (file is null && terminalWidth is not null ? Math.Clamp(terminalWidth.Value, MinimumWidth, MaximumWidth) : DefaultWidth);
+            var colour = file is null && terminalWidth is not null && !parse.GetValue(noColor) &&
+                string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var plan = await PlanRunner.RunAsync(request).ConfigureAwait(false);
+            await WriteAsync(plan, chosenFormat, sections, file, output, colour, columns, cancellation).ConfigureAwait(false);
+            return sections.HasFlag(Sections.Policy) && !plan.Policy.Passed ? ExitCodes.PolicyFailed : ExitCodes.Success;
         });
 
         root.Subcommands.Add(BenchCommand.Build(output, error));
@@ -202,6 +226,15 @@ public static class PlanApp
             return TrafficVolumes.None;
         }
 
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var key = pair.Split('=')[0].Trim();
+            if (!TrafficVolumes.Keys.Contains(key) && CommandLineErrors.Closest(key, TrafficVolumes.Keys) is { } closest)
+            {
+                throw PlanException.Usage($"--gb-per-month: '{pair}' has no key {key}; the closest is {closest} (keys: {string.Join(", ", TrafficVolumes.Keys)}).");
+            }
+        }
+
         try
         {
             return TrafficVolumes.Parse(text);
@@ -211,10 +244,6 @@ public static class PlanApp
             throw PlanException.Usage($"--gb-per-month: {e.Message}");
         }
     }
-
-    private static int? CheckZones(int? zones) => zones is null or (>= 1 and <= RegionZones.Maximum)
-        ? zones
-        : throw PlanException.Usage($"--availability-zones: {zones} is not a number of AZs from 1 to {RegionZones.Maximum}.");
 
     private static Sections ParseSections(string? text)
     {
@@ -226,9 +255,7 @@ public static class PlanApp
         var sections = Sections.None;
         foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            sections |= SectionNames.TryGetValue(name.ToLowerInvariant(), out var one)
-                ? one
-                : throw PlanException.Usage($"--section: '{name}' is not a section; use {string.Join(", ", SectionNames.Keys)}.");
+            sections |= SectionNames[CommandLineErrors.OneOf("--section", name, [.. SectionNames.Keys])];
         }
 
         return sections == Sections.None ? Sections.All : sections;

@@ -16,7 +16,7 @@ namespace Infra.Plan;
 /// <param name="AvailabilityZones">How many AZs the mocked region offers; null for the region's known count.</param>
 public sealed record PlanRequest(
     string WorkingDirectory, string? Stack = null, string? StackFile = null, string? PricesFile = null, TrafficVolumes? Volumes = null,
-    int? AvailabilityZones = null);
+    int? AvailabilityZones = null, bool Priced = true);
 
 /// <summary>How long each phase of a plan took.</summary>
 /// <param name="Run">The mocked run of the program.</param>
@@ -29,6 +29,7 @@ public sealed record PlanTimings(TimeSpan Run, TimeSpan Analysis);
 /// <param name="AvailabilityZones">The AZs the stack uses.</param>
 /// <param name="Resources">The resource tree.</param>
 /// <param name="Analysis">Routes, reachability, AZ loss and cost.</param>
+/// <param name="PolicyCheck">The guard rails, evaluated the first time <see cref="Policy"/> is read (only the policy section needs them).</param>
 /// <param name="Warnings">Things the user should know: unknown settings, prices from another region…</param>
 /// <param name="Timings">How long the phases took.</param>
 public sealed record PlanResult(
@@ -37,9 +38,13 @@ public sealed record PlanResult(
     IReadOnlyList<string> AvailabilityZones,
     ResourceTree Resources,
     NetworkAnalysis Analysis,
-    PolicyReport Policy,
+    Lazy<PolicyReport> PolicyCheck,
     IReadOnlyList<string> Warnings,
-    PlanTimings Timings);
+    PlanTimings Timings)
+{
+    /// <summary>The guard rails' outcome.</summary>
+    public PolicyReport Policy => PolicyCheck.Value;
+}
 
 /// <summary>Reads a stack, runs the program under mocks and analyses what it registers.</summary>
 public static class PlanRunner
@@ -55,12 +60,16 @@ public static class PlanRunner
         var projectDirectory = StackFiles.FindProjectDirectory(request.WorkingDirectory);
         var stack = StackFiles.Read(projectDirectory, request.Stack, request.StackFile);
         var prices = LoadPrices(request.PricesFile ?? DefaultPricesFile);
-        return await RunAsync(stack, prices, request.Volumes ?? TrafficVolumes.None, request.AvailabilityZones).ConfigureAwait(false);
+        return await RunAsync(stack, prices, request.Volumes ?? TrafficVolumes.None, request.AvailabilityZones, request.Priced).ConfigureAwait(false);
     }
 
-    /// <summary>Plans a stack whose configuration is already read.</summary>
-    /// <exception cref="PlanException">A setting is invalid or the program fails under mocks.</exception>
-    public static async Task<PlanResult> RunAsync(StackConfig stack, PriceTable prices, TrafficVolumes volumes, int? availabilityZones = null)
+    /// <summary>
+    /// Plans a stack whose configuration is already read. With <paramref name="priced"/> the stack's region and every
+    /// instance type must be in the price table; without, the cost is not shown, so neither is required.
+    /// </summary>
+    /// <exception cref="PlanException">A setting is invalid, the program fails under mocks, or a price is missing.</exception>
+    public static async Task<PlanResult> RunAsync(
+        StackConfig stack, PriceTable prices, TrafficVolumes volumes, int? availabilityZones = null, bool priced = true)
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(prices);
@@ -104,24 +113,39 @@ public static class PlanRunner
         }
 
         var runTime = clock.Elapsed;
-        RequirePrices(prices, region, run);
+        if (priced)
+        {
+            RequirePrices(prices, region, run);
+        }
+
         clock.Restart();
         var analysis = NetworkAnalysis.Run(run.Routing, run.Records, prices, region, volumes);
         var tree = ResourceTree.Build($"{stack.ProjectName}-{stack.StackName}", run.Nesting);
-        var policy = PolicyEvaluator.Evaluate(new PolicyContext(run.Records, run.Routing, parsed), PolicyCatalog.Default, parsed.PolicyWaivers);
+        var policy = new Lazy<PolicyReport>(() => PolicyEvaluator.Evaluate(new PolicyContext(run.Records, run.Routing, parsed), PolicyCatalog.Default, parsed.PolicyWaivers));
         var analysisTime = clock.Elapsed;
 
-        warnings.AddRange(analysis.Cost.Warnings);
+        if (priced)
+        {
+            warnings.AddRange(analysis.Cost.Warnings);
+        }
         return new PlanResult(stack, region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, warnings, new PlanTimings(runTime, analysisTime));
     }
 
     /// <summary>
-    /// Refuses a stack whose instances the price table cannot price: an estimate that leaves them out (or invents
-    /// their price) would mislead more than no estimate.
+    /// Refuses a stack whose region or instances the price table cannot price: an estimate that leaves them out (or
+    /// borrows another region's prices) would mislead more than no estimate.
     /// </summary>
     private static void RequirePrices(PriceTable prices, string region, StackRun run)
     {
-        var (priceRegion, regionPrices, _) = prices.For(region);
+        var (priceRegion, regionPrices, borrowed) = prices.For(region);
+        if (borrowed)
+        {
+            var priced = string.Join(", ", prices.Regions.Keys.Order(StringComparer.Ordinal));
+            var uncosted = string.Join(",", PlanApp.SectionNames.Keys.Where(k => k is not "cost" and not "policy"));
+            throw PlanException.Input(
+                $"The price table ({prices.AsOf}) has no prices for {region}, only for {priced}: give a price table that has them with --prices, or leave the cost out with --section {uncosted}.");
+        }
+
         var types = run.OfType(Infra.Model.Routing.AwsTypes.Instance)
             .Concat(run.OfType(Infra.Model.Routing.AwsTypes.LaunchTemplate))
             .Select(r => r.Inputs.TryGetValue("instanceType", out var type) ? type as string : null)

@@ -49,16 +49,26 @@ public class ApplianceHealthTests
         Assert.Equal(Verdict.Unreachable, flows.Flow("application-b", "inbound").Verdict);
     }
 
-    [Fact]
-    public void An_https_health_check_the_pass_through_appliance_cannot_answer_leaves_no_healthy_target()
+    [Theory]
+    [InlineData("HTTPS", 443)]
+    [InlineData("GENEVE", 6081)]
+    public void Only_a_health_check_protocol_the_pass_through_appliance_answers_leaves_a_healthy_target(string protocol, int port)
     {
-        var flow = new Network { Inspection = true, HealthCheckProtocol = "HTTPS", HealthCheckPort = 80 }.Analyzer().Analyze().Flow("application-b", "internet");
+        var flow = new Network { Inspection = true, HealthCheckProtocol = protocol, HealthCheckPort = port, AdmittedHealthCheckPort = port }
+            .Analyzer().Analyze().Flow("application-b", "internet");
 
-        Assert.Equal(Verdict.Unreachable, flow.Verdict);
-        Assert.EndsWith(
-            "the pass-through appliance answers TCP and HTTP health checks, not the HTTPS check of target group appliances",
-            flow.Reason,
-            StringComparison.Ordinal);
+        if (protocol == "HTTPS")
+        {
+            Assert.Equal(Verdict.Reachable, flow.Verdict);
+        }
+        else
+        {
+            Assert.Equal(Verdict.Unreachable, flow.Verdict);
+            Assert.EndsWith(
+                "the pass-through appliance answers TCP, HTTP and HTTPS health checks, not the GENEVE check of target group appliances",
+                flow.Reason,
+                StringComparison.Ordinal);
+        }
     }
 
     [Fact]

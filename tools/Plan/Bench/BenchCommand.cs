@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Infra.Model.Analysis;
@@ -13,103 +14,135 @@ using Spectre.Console;
 
 namespace Infra.Plan.Bench;
 
+/// <summary>Wall times of fresh processes, from start to exit.</summary>
+/// <param name="Runs">How many processes were timed (0 when skipped).</param>
+/// <param name="MedianMs">Their median.</param>
+/// <param name="MinMs">The fastest.</param>
+/// <param name="Skipped">Why they were not timed, when they were not.</param>
+/// <param name="CpuMedianMs">The median processor time (user and system) they used, where the system tells it: unlike the wall time, other work on the machine barely changes it.</param>
+public sealed record ProcessTimes(int Runs, double MedianMs, double MinMs, string? Skipped = null, double? CpuMedianMs = null)
+{
+    /// <summary>Not timed, for the reason given.</summary>
+    public static ProcessTimes Skip(string reason) => new(0, 0, 0, reason);
+}
+
 /// <summary>The measurements of one topology.</summary>
 /// <param name="Topology">Its name.</param>
 /// <param name="Description">What it is.</param>
 /// <param name="Resources">Resources registered (components included).</param>
 /// <param name="Flows">Flows analysed with every AZ up.</param>
-/// <param name="FirstMs">The first plan of the topology in this process, whole (run, analysis, text and JSON).</param>
-/// <param name="RunMs">Median of the mocked run.</param>
-/// <param name="AnalysisMs">Median of the analysis (routing model, reachability, AZ loss, cost, resource tree).</param>
-/// <param name="RenderMs">Median of rendering text and JSON.</param>
-/// <param name="TotalMs">Median of the whole plan.</param>
+/// <param name="Cold">A fresh process that plans the topology once and prints the text plan, start to exit.</param>
+/// <param name="FirstMs">The first plan of the topology in the benchmark's own process, whole (run, analysis, text and JSON); only the first topology's is a cold JIT.</param>
+/// <param name="RunMs">Median of the mocked run, warm.</param>
+/// <param name="AnalysisMs">Median of the analysis (routing model, reachability, AZ loss, cost, resource tree), warm.</param>
+/// <param name="RenderMs">Median of rendering text and JSON, warm.</param>
+/// <param name="TotalMs">Median of the whole plan, warm.</param>
 /// <param name="AllocatedMb">Median of the memory allocated by one plan.</param>
 /// <param name="HeapMb">Live managed heap after a full collection, with the last plan still referenced.</param>
-/// <param name="PeakWorkingSetMb">Peak working set of the process so far.</param>
+/// <param name="PeakWorkingSetMb">Peak working set of the benchmark's process so far.</param>
 public sealed record BenchResult(
-    string Topology, string Description, int Resources, int Flows, double FirstMs, double RunMs, double AnalysisMs, double RenderMs, double TotalMs,
-    double AllocatedMb, double HeapMb, double PeakWorkingSetMb);
+    string Topology, string Description, int Resources, int Flows, ProcessTimes Cold, double FirstMs, double RunMs, double AnalysisMs, double RenderMs,
+    double TotalMs, double AllocatedMb, double HeapMb, double PeakWorkingSetMb);
 
 /// <summary>
-/// <c>plan bench</c>: wall time and memory of the mocked run and the analysis for topologies from one AZ without
-/// endpoints to about 500 resources, and how they grow; then the whole plan of the project's stack as a process.
+/// <c>plan bench</c>: for topologies from one AZ without endpoints to about 500 resources, the whole plan as a fresh
+/// process (cold) beside a .NET hello world measured in the same run, and wall time and memory of the mocked run, the
+/// analysis and rendering in one process (warm), and how they grow; then the README's command as a process.
 /// </summary>
 public static class BenchCommand
 {
     private const string Region = "eu-west-1";
+
+    private const int MaximumRuns = 1000;
+
+    private static readonly string[] BenchFormats = ["text", "markdown", "json"];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     /// <summary>The <c>bench</c> subcommand.</summary>
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var iterations = new Option<int>("--iterations", "-n")
+        ArgumentNullException.ThrowIfNull(error);
+        var iterations = new Option<string?>("--iterations", "-n")
         {
-            Description = "Plans per topology after the first (the medians are over these).",
-            DefaultValueFactory = _ => 5,
+            Description = $"Plans per topology in one process after its first (the warm medians are over these), 1 to {MaximumRuns}. Default: 5.",
+            HelpName = "count",
         };
         var format = new Option<string>("--format", "-f")
         {
             Description = "text, markdown (the table of docs/plan.md) or json.",
             DefaultValueFactory = _ => "text",
+            HelpName = string.Join("|", BenchFormats),
         };
-        format.AcceptOnlyFromAmong("text", "markdown", "json");
-        var processRuns = new Option<int>("--process-runs")
+        var coldRuns = new Option<string?>("--cold-runs")
         {
-            Description = "Times to run the whole tool as a process on the project's stack (0 to skip).",
-            DefaultValueFactory = _ => 3,
+            Description = $"Fresh processes per topology, and of the .NET hello world, for the cold figures, 0 (skip) to {MaximumRuns}. Default: 3.",
+            HelpName = "count",
+        };
+        var processRuns = new Option<string?>("--process-runs")
+        {
+            Description = $"Times the README's command (tools/Plan/plan --stack NAME) is run as a process, 0 (skip) to {MaximumRuns}. Default: 3.",
+            HelpName = "count",
         };
         var stack = new Option<string>("--stack", "-s")
         {
-            Description = "The stack the process runs plan.",
+            Description = "The stack the README's command plans.",
             DefaultValueFactory = _ => "dev",
         };
-
-        var command = new Command("bench", "Measures the plan's wall time and memory for growing topologies (no timed tests: run it by hand).")
+        var once = new Option<string?>("--once")
         {
-            iterations, format, processRuns, stack,
+            Description = "Plans one topology once and prints it as text: the process the cold figures time.",
+            Hidden = true,
+        };
+
+        var command = new Command("bench", "Measures the plan cold (a fresh process per topology, beside a .NET hello world) and warm (in one process), and the README's command as a process; no timed tests: run it by hand.")
+        {
+            iterations, format, coldRuns, processRuns, stack, once,
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var count = parse.GetValue(iterations);
-            if (count < 1)
+            var chosenFormat = CommandLineErrors.OneOf("--format", parse.GetValue(format)!, BenchFormats);
+            var count = CommandLineErrors.WholeNumber("--iterations", parse.GetValue(iterations), 1, MaximumRuns, "a number of plans") ?? 5;
+            var cold = CommandLineErrors.WholeNumber("--cold-runs", parse.GetValue(coldRuns), 0, MaximumRuns, "a number of processes") ?? 3;
+            var process = CommandLineErrors.WholeNumber("--process-runs", parse.GetValue(processRuns), 0, MaximumRuns, "a number of processes") ?? 3;
+            if (parse.GetValue(once) is { } name)
             {
-                await error.WriteLineAsync("--iterations: give 1 or more.").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            try
-            {
-                var results = new List<BenchResult>();
-                foreach (var topology in Topologies.All)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    results.Add(await MeasureAsync(topology, count).ConfigureAwait(false));
-                }
-
-                var process = await MeasureProcessAsync(parse.GetValue(processRuns), parse.GetValue(stack)!, cancellation).ConfigureAwait(false);
-                Write(output, parse.GetValue(format)!, results, process, count);
+                var topology = Topologies.All.FirstOrDefault(t => t.Name == name)
+                    ?? throw PlanException.Usage($"--once: '{name}' is not one of {string.Join(", ", Topologies.All.Select(t => t.Name))}.");
+                var (_, plan) = await PlanOnceAsync(topology, PlanRunner.LoadPrices(PlanRunner.DefaultPricesFile), render: false).ConfigureAwait(false);
+                TextRenderer.Render(plan, Sections.All, output, color: false, width: PlanApp.DefaultWidth);
                 return ExitCodes.Success;
             }
-            catch (PlanException e)
+
+            var floor = await MeasureFloorAsync(cold, cancellation).ConfigureAwait(false);
+            var results = new List<BenchResult>();
+            foreach (var topology in Topologies.All)
             {
-                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return e.ExitCode;
+                cancellation.ThrowIfCancellationRequested();
+                var coldTimes = await MeasureColdAsync(topology, cold, cancellation).ConfigureAwait(false);
+                results.Add(await MeasureAsync(topology, count, coldTimes).ConfigureAwait(false));
             }
+
+            var readme = await MeasureProcessAsync(process, parse.GetValue(stack)!, cancellation).ConfigureAwait(false);
+            Write(output, chosenFormat, results, floor, readme, count);
+            return ExitCodes.Success;
         });
         return command;
     }
 
     /// <summary>Plans a topology once (the first plan, with whatever JIT it triggers), then <paramref name="iterations"/> times for the medians.</summary>
-    public static async Task<BenchResult> MeasureAsync(Topology topology, int iterations)
+    /// <param name="topology">The topology.</param>
+    /// <param name="iterations">Plans after the first.</param>
+    /// <param name="cold">The topology's cold processes, measured before; null when not measured.</param>
+    public static async Task<BenchResult> MeasureAsync(Topology topology, int iterations, ProcessTimes? cold = null)
     {
         ArgumentNullException.ThrowIfNull(topology);
         var prices = PlanRunner.LoadPrices(PlanRunner.DefaultPricesFile);
-        var (first, _) = await PlanOnceAsync(topology, prices).ConfigureAwait(false);
+        var (first, _) = await PlanOnceAsync(topology, prices, render: true).ConfigureAwait(false);
         var samples = new List<Sample>();
         for (var i = 0; i < iterations; i++)
         {
-            var (sample, plan) = await PlanOnceAsync(topology, prices).ConfigureAwait(false);
+            var (sample, plan) = await PlanOnceAsync(topology, prices, render: true).ConfigureAwait(false);
             sample.Plan = i == iterations - 1 ? plan : null;
             samples.Add(sample);
         }
@@ -125,6 +158,7 @@ public static class BenchCommand
             topology.Description,
             first.Resources,
             first.Flows,
+            cold ?? ProcessTimes.Skip("not asked for"),
             first.Total.TotalMilliseconds,
             Median(samples.Select(s => s.Run.TotalMilliseconds)),
             Median(samples.Select(s => s.Analysis.TotalMilliseconds)),
@@ -141,7 +175,7 @@ public static class BenchCommand
         public PlanResult? Plan { get; set; }
     }
 
-    private static async Task<(Sample Sample, PlanResult Plan)> PlanOnceAsync(Topology topology, PriceTable prices)
+    private static async Task<(Sample Sample, PlanResult Plan)> PlanOnceAsync(Topology topology, PriceTable prices, bool render)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
@@ -157,12 +191,16 @@ public static class BenchCommand
         }
 
         var rendering = Stopwatch.StartNew();
-        TextRenderer.Render(plan, Sections.All, TextWriter.Null, color: false, width: 200);
-        _ = JsonRenderer.Render(plan, Sections.All);
-        var render = rendering.Elapsed;
+        if (render)
+        {
+            TextRenderer.Render(plan, Sections.All, TextWriter.Null, color: false, width: 200);
+            _ = JsonRenderer.Render(plan, Sections.All);
+        }
+
+        var renderTime = rendering.Elapsed;
         var total = clock.Elapsed;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return (new Sample(plan.Resources.Count, plan.Analysis.Flows.Count, plan.Timings.Run, plan.Timings.Analysis, render, total, allocated), plan);
+        return (new Sample(plan.Resources.Count, plan.Analysis.Flows.Count, plan.Timings.Run, plan.Timings.Analysis, renderTime, total, allocated), plan);
     }
 
     /// <summary>Runs a composed program under the same mocks and analyses it like a stack.</summary>
@@ -178,18 +216,66 @@ public static class BenchCommand
         var analysis = NetworkAnalysis.Run(routing, records, prices, Region);
         var tree = ResourceTree.Build($"bench-{topology.Name}", simulated.Nesting);
         var stack = new StackConfig("bench", ".", topology.Name, "(composed)", new Dictionary<string, string> { ["aws:region"] = Region });
-        var policy = PolicyEvaluator.Evaluate(new PolicyContext(records, routing));
+        var policy = new Lazy<PolicyReport>(() => PolicyEvaluator.Evaluate(new PolicyContext(records, routing)));
         return new PlanResult(stack, Region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, [], new PlanTimings(run, clock.Elapsed));
     }
 
-    private sealed record ProcessResult(string Stack, int Runs, double MedianMs, double MinMs, string? Skipped);
-
-    /// <summary>Runs the tool as a process on the project's stack and times it from start to exit.</summary>
-    private static async Task<ProcessResult> MeasureProcessAsync(int runs, string stack, CancellationToken cancellation)
+    /// <summary>The command that starts this tool again: its own executable, or <c>dotnet</c> with its assembly.</summary>
+    private static (string Host, List<string> Arguments)? Self()
     {
-        if (runs <= 0)
+        var host = Environment.ProcessPath;
+        if (host is null)
         {
-            return new ProcessResult(stack, 0, 0, 0, "not asked for");
+            return null;
+        }
+
+        var arguments = new List<string>();
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            arguments.Add(typeof(BenchCommand).Assembly.Location);
+        }
+
+        return (host, arguments);
+    }
+
+    /// <summary>The hello world published beside the tool (tools/Plan/publish), started <paramref name="runs"/> times.</summary>
+    private static async Task<ProcessTimes> MeasureFloorAsync(int runs, CancellationToken cancellation)
+    {
+        if (runs == 0)
+        {
+            return ProcessTimes.Skip("not asked for");
+        }
+
+        var floor = Path.Combine(AppContext.BaseDirectory, "floor", OperatingSystem.IsWindows() ? "Infra.Plan.Floor.exe" : "Infra.Plan.Floor");
+        return File.Exists(floor)
+            ? await TimeProcessAsync(floor, [], runs, cancellation).ConfigureAwait(false)
+            : ProcessTimes.Skip("no hello world beside the tool: run the published tool (tools/Plan/publish, then tools/Plan/plan bench)");
+    }
+
+    /// <summary>Fresh processes of this tool that plan the topology once and print it as text.</summary>
+    private static async Task<ProcessTimes> MeasureColdAsync(Topology topology, int runs, CancellationToken cancellation)
+    {
+        if (runs == 0)
+        {
+            return ProcessTimes.Skip("not asked for");
+        }
+
+        if (Self() is not var (host, arguments))
+        {
+            return ProcessTimes.Skip("the process path is unknown");
+        }
+
+        arguments.AddRange(["bench", "--once", topology.Name]);
+        return await TimeProcessAsync(host, arguments, runs, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>The README's command, <c>tools/Plan/plan --stack NAME</c>, as a process in the project's directory.</summary>
+    private static async Task<(string Command, ProcessTimes Times)> MeasureProcessAsync(int runs, string stack, CancellationToken cancellation)
+    {
+        var command = $"tools/Plan/plan --stack {stack}";
+        if (runs == 0)
+        {
+            return (command, ProcessTimes.Skip("not asked for"));
         }
 
         string directory;
@@ -199,41 +285,71 @@ public static class BenchCommand
         }
         catch (PlanException)
         {
-            return new ProcessResult(stack, 0, 0, 0, "no Pulumi.yaml in or above the current directory");
+            return (command, ProcessTimes.Skip("no Pulumi.yaml in or above the current directory"));
         }
 
-        var host = Environment.ProcessPath;
-        if (host is null)
+        var wrapper = Path.Combine(directory, "tools", "Plan", "plan");
+        if (!File.Exists(wrapper) || !File.Exists(Path.Combine(directory, "tools", "Plan", "bin", "publish", "Infra.Plan.dll")))
         {
-            return new ProcessResult(stack, 0, 0, 0, "the process path is unknown");
+            return (command, ProcessTimes.Skip("tools/Plan/plan or its build (tools/Plan/publish) is missing"));
         }
 
-        var arguments = new List<string>();
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            arguments.Add(typeof(BenchCommand).Assembly.Location);
-        }
+        return (command, await TimeProcessAsync(wrapper, ["--stack", stack, "--cwd", directory, "--no-color"], runs, cancellation).ConfigureAwait(false));
+    }
 
-        arguments.AddRange(["--stack", stack, "--cwd", directory, "--no-color"]);
+    /// <summary>Starts a process <paramref name="runs"/> times and times each from start to exit.</summary>
+    private static async Task<ProcessTimes> TimeProcessAsync(string file, List<string> arguments, int runs, CancellationToken cancellation)
+    {
         var times = new List<double>();
+        var processor = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            var start = new ProcessStartInfo(host, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var processorBefore = ChildProcessorMs();
             var clock = Stopwatch.StartNew();
-            using var child = Process.Start(start) ?? throw new PlanException("Cannot start the plan as a process.");
+            using var child = Process.Start(start) ?? throw new PlanException($"Cannot start {file} as a process.");
             var stdout = child.StandardOutput.ReadToEndAsync(cancellation);
             var stderr = child.StandardError.ReadToEndAsync(cancellation);
             await child.WaitForExitAsync(cancellation).ConfigureAwait(false);
             times.Add(clock.Elapsed.TotalMilliseconds);
+            if (processorBefore is not null && ChildProcessorMs() is { } processorAfter)
+            {
+                processor.Add(processorAfter - processorBefore.Value);
+            }
+
             _ = await stdout.ConfigureAwait(false);
             var errors = await stderr.ConfigureAwait(false);
             if (child.ExitCode != 0)
             {
-                return new ProcessResult(stack, 0, 0, 0, $"the plan of stack {stack} exited with {child.ExitCode}: {errors.Trim()}");
+                return ProcessTimes.Skip($"{Path.GetFileName(file)} {string.Join(' ', arguments)} exited with {child.ExitCode}: {errors.Trim()}");
             }
         }
 
-        return new ProcessResult(stack, runs, Median(times), times.Min(), null);
+        return new ProcessTimes(runs, Median(times), times.Min(), CpuMedianMs: processor.Count == runs ? Median(processor) : null);
+    }
+
+    /// <summary>Processor time (user and system) of all the child processes that have ended, on Linux; null elsewhere.</summary>
+    private static double? ChildProcessorMs()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        // struct rusage on 64-bit Linux: ru_utime and ru_stime (seconds, microseconds each), then 14 longs.
+        var usage = new long[18];
+        return NativeMethods.GetResourceUsage(NativeMethods.ResourceUsageOfChildren, usage) == 0
+            ? ((usage[0] + usage[2]) * 1000.0) + ((usage[1] + usage[3]) / 1000.0)
+            : null;
+    }
+
+    private static class NativeMethods
+    {
+        public const int ResourceUsageOfChildren = -1;
+
+        [DllImport("libc", EntryPoint = "getrusage")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int GetResourceUsage(int who, [Out] long[] usage);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -248,40 +364,57 @@ public static class BenchCommand
     private static double Exponent(BenchResult small, BenchResult large, Func<BenchResult, double> time) =>
         small.Resources == large.Resources || time(small) <= 0 ? 0 : Math.Log(time(large) / time(small)) / Math.Log((double)large.Resources / small.Resources);
 
-    private static void Write(TextWriter output, string format, List<BenchResult> results, ProcessResult process, int iterations)
+    private static string Cold(ProcessTimes times) => times.Skipped is null ? F(times.MedianMs, 0) : "—";
+
+    private static string Cpu(ProcessTimes times) => times.CpuMedianMs is { } cpu ? $" (processor time {F(cpu, 0)} ms)" : "";
+
+    private static string ColdCpu(ProcessTimes times) => times is { Skipped: null, CpuMedianMs: { } cpu } ? F(cpu, 0) : "—";
+
+    private static string Ratio(ProcessTimes times, ProcessTimes floor) =>
+        times.Skipped is null && floor.Skipped is null && floor.MedianMs > 0 ? F(times.MedianMs / floor.MedianMs) + "×" : "—";
+
+    private static void Write(TextWriter output, string format, List<BenchResult> results, ProcessTimes floor, (string Command, ProcessTimes Times) readme, int iterations)
     {
         var small = results[0];
         var large = results[^1];
-        var growth = $"Growth from {small.Resources} to {large.Resources} resources: run time ∝ resources^{F(Exponent(small, large, r => r.RunMs), 2)}, " +
+        var growth = $"Growth from {small.Resources} to {large.Resources} resources, warm: run time ∝ resources^{F(Exponent(small, large, r => r.RunMs), 2)}, " +
             $"analysis ∝ resources^{F(Exponent(small, large, r => r.AnalysisMs), 2)}, whole plan ∝ resources^{F(Exponent(small, large, r => r.TotalMs), 2)}.";
-        var processLine = process.Skipped is not null
-            ? $"Whole process on stack {process.Stack}: skipped ({process.Skipped})."
-            : $"Whole process on stack {process.Stack} (start, read files, run, analyse, print text, exit): median {F(process.MedianMs, 0)} ms, fastest {F(process.MinMs, 0)} ms over {process.Runs} runs.";
-        var environment = $".NET {Environment.Version}, {Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build, {iterations} plans per topology after the first.";
+        var floorLine = floor.Skipped is not null
+            ? $"Floor (a .NET hello world process): skipped ({floor.Skipped})."
+            : $"Floor (a .NET hello world process, start to exit): median {F(floor.MedianMs, 0)} ms, fastest {F(floor.MinMs, 0)} ms over {floor.Runs} runs{Cpu(floor)}.";
+        var coldLine = small.Cold.Skipped is not null
+            ? $"Cold (a fresh process per topology): skipped ({small.Cold.Skipped})."
+            : $"Cold: a fresh process per topology that plans it once and prints the text plan, start to exit, median of {small.Cold.Runs} runs; × floor is that over the floor's median; Cold CPU is the processor time the process used (user and system), which other work on the machine barely changes.";
+        var readmeLine = readme.Times.Skipped is not null
+            ? $"README command `{readme.Command}`: skipped ({readme.Times.Skipped})."
+            : $"README command `{readme.Command}` (start, read the files, run, analyse, print text, exit): median {F(readme.Times.MedianMs, 0)} ms, fastest {F(readme.Times.MinMs, 0)} ms over {readme.Times.Runs} runs{Cpu(readme.Times)}{(floor.Skipped is null ? $", {Ratio(readme.Times, floor)} the floor" : "")}.";
+        var warmLine = $"Warm: in one process, the first plan of each topology (JIT included only for the first topology) and the median of {iterations} plans after it.";
+        var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build, load average {LoadAverage()}.";
 
         switch (format)
         {
             case "json":
                 output.Write(JsonSerializer.Serialize(
-                    new { environment, results, process, growth },
+                    new { environment, floor, results, readme = new { readme.Command, readme.Times }, growth },
                     JsonOptions) + "\n");
                 return;
             case "markdown":
                 var md = new StringBuilder();
-                md.AppendLine("| Topology | Resources | Flows | First plan (ms) | Run (ms) | Analysis (ms) | Render (ms) | Plan (ms) | Allocated (MB) | Live heap (MB) | Peak working set (MB) |");
-                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                md.AppendLine("| Topology | Resources | Flows | Cold (ms) | × floor | Cold CPU (ms) | First in process (ms) | Run (ms) | Analysis (ms) | Render (ms) | Plan, warm (ms) | Allocated (MB) | Live heap (MB) | Peak working set (MB) |");
+                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 foreach (var r in results)
                 {
-                    md.AppendLine($"| {r.Topology} | {r.Resources} | {r.Flows} | {F(r.FirstMs)} | {F(r.RunMs)} | {F(r.AnalysisMs)} | {F(r.RenderMs)} | {F(r.TotalMs)} | {F(r.AllocatedMb)} | {F(r.HeapMb)} | {F(r.PeakWorkingSetMb)} |");
+                    md.AppendLine($"| {r.Topology} | {r.Resources} | {r.Flows} | {Cold(r.Cold)} | {Ratio(r.Cold, floor)} | {ColdCpu(r.Cold)} | {F(r.FirstMs)} | {F(r.RunMs)} | {F(r.AnalysisMs)} | {F(r.RenderMs)} | {F(r.TotalMs)} | {F(r.AllocatedMb)} | {F(r.HeapMb)} | {F(r.PeakWorkingSetMb)} |");
                 }
 
-                md.AppendLine().AppendLine(growth).AppendLine().AppendLine(processLine).AppendLine().AppendLine(environment);
+                md.AppendLine().AppendLine(floorLine).AppendLine().AppendLine(coldLine).AppendLine().AppendLine(warmLine).AppendLine().AppendLine(growth)
+                    .AppendLine().AppendLine(readmeLine).AppendLine().AppendLine(environment);
                 output.Write(md.ToString());
                 return;
             default:
                 var console = TextRenderer.CreateConsole(output, color: false, width: 200);
                 var table = new Table().Border(TableBorder.Minimal);
-                foreach (var header in new[] { "Topology", "Resources", "Flows", "First plan ms", "Run ms", "Analysis ms", "Render ms", "Plan ms", "Alloc MB", "Live heap MB", "Peak WS MB" })
+                foreach (var header in new[] { "Topology", "Resources", "Flows", "Cold ms", "× floor", "Cold CPU ms", "First ms", "Run ms", "Analysis ms", "Render ms", "Plan ms", "Alloc MB", "Live heap MB", "Peak WS MB" })
                 {
                     table.AddColumn(new TableColumn(header).RightAligned());
                 }
@@ -289,7 +422,7 @@ public static class BenchCommand
                 table.Columns[0].LeftAligned();
                 foreach (var r in results)
                 {
-                    table.AddRow(r.Topology, r.Resources.ToString(CultureInfo.InvariantCulture), r.Flows.ToString(CultureInfo.InvariantCulture), F(r.FirstMs), F(r.RunMs), F(r.AnalysisMs), F(r.RenderMs), F(r.TotalMs), F(r.AllocatedMb), F(r.HeapMb), F(r.PeakWorkingSetMb));
+                    table.AddRow(r.Topology, r.Resources.ToString(CultureInfo.InvariantCulture), r.Flows.ToString(CultureInfo.InvariantCulture), Cold(r.Cold), Ratio(r.Cold, floor), ColdCpu(r.Cold), F(r.FirstMs), F(r.RunMs), F(r.AnalysisMs), F(r.RenderMs), F(r.TotalMs), F(r.AllocatedMb), F(r.HeapMb), F(r.PeakWorkingSetMb));
                 }
 
                 console.Write(table);
@@ -299,10 +432,25 @@ public static class BenchCommand
                 }
 
                 console.WriteLine();
-                console.WriteLine(growth);
-                console.WriteLine(processLine);
-                console.WriteLine(environment);
+                foreach (var line in new[] { floorLine, coldLine, warmLine, growth, readmeLine, environment })
+                {
+                    console.WriteLine(line);
+                }
+
                 return;
+        }
+    }
+
+    /// <summary>The machine's one-minute load average (other work running slows every figure), where the system tells it.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
         }
     }
 

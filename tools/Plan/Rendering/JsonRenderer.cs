@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Infra.Plan.Report;
 
 namespace Infra.Plan.Rendering;
@@ -7,15 +9,25 @@ namespace Infra.Plan.Rendering;
 /// <summary>The plan as JSON, in the shape of <see cref="PlanReport"/> (documented in docs/plan.md).</summary>
 public static class JsonRenderer
 {
-    /// <summary>The serializer settings of the report: camelCase names, indented, nulls written out.</summary>
+    /// <summary>
+    /// The serializer settings of the report: camelCase names, indented, nulls written out; the report's shape is read
+    /// from code generated at compile time, not discovered by reflection at run time.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = PlanReportJson.Default,
     };
+
+    private static readonly JsonTypeInfo<PlanReport> Report = (JsonTypeInfo<PlanReport>)Options.GetTypeInfo(typeof(PlanReport));
 
     /// <summary>The plan as JSON text.</summary>
     public static string Render(PlanResult plan, Sections sections) =>
-        JsonSerializer.Serialize(PlanReport.From(plan, sections), Options) + "\n";
+        JsonSerializer.Serialize(PlanReport.From(plan, sections), Report) + "\n";
 }
+
+/// <summary>The report's JSON metadata, generated at compile time.</summary>
+[JsonSerializable(typeof(PlanReport))]
+internal sealed partial class PlanReportJson : JsonSerializerContext;

@@ -21,11 +21,29 @@ internal sealed class TrimmingWriter(TextWriter inner) : TextWriter
         }
     }
 
-    public override void Write(string? value)
+    public override void Write(string? value) => Write((value ?? "").AsSpan());
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
     {
-        foreach (var c in value ?? "")
+        var rest = buffer;
+        while (true)
         {
-            Write(c);
+            var end = rest.IndexOfAny('\n', '\r');
+            if (end < 0)
+            {
+                _line.Append(rest);
+                return;
+            }
+
+            _line.Append(rest[..end]);
+            if (rest[end] == '\n')
+            {
+                EndLine();
+            }
+
+            rest = rest[(end + 1)..];
         }
     }
 
