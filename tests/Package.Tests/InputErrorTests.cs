@@ -118,4 +118,32 @@ public class InputErrorTests
         Assert.Equal(message, error.Message);
         Assert.All(mocks.Records, r => Assert.StartsWith(PackageInfo.Name + ":", r.Type, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_per_az_list_that_does_not_match_the_zones_fails_the_run_with_one_sentence_once_its_ids_are_known()
+    {
+        var mocks = new AwsMocks();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunProgramAsync(() =>
+        {
+            _ = new InspectionConsumer("consumer", new InspectionConsumerArgs
+            {
+                VpcId = "vpc-1",
+                AvailabilityZoneNames = ["eu-west-1a", "eu-west-1b"],
+                InternetGatewayId = "igw-1",
+                EndpointSubnetIds = new InputList<string> { "subnet-1" },
+                EndpointRouteTableIds = new InputList<string> { "rtb-1", "rtb-2" },
+                ApplicationRouteTableIds = new InputList<string> { "rtb-3", "rtb-4" },
+                ApplicationSubnetCidrs = new InputList<string> { "10.0.64.0/22", "10.0.68.0/22" },
+                EndpointServiceName = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0",
+            });
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+        }, mocks));
+
+        var causes = error is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [error];
+        Assert.All(causes, cause => Assert.Equal(
+            "Invalid input endpointSubnetIds of InspectionConsumer consumer = a list of 1 entries: one entry per availability zone, 2, in AZ order.",
+            Assert.IsType<RunException>(cause).Message));
+        Assert.DoesNotContain(mocks.Records, r => r.Type == "aws:ec2/vpcEndpoint:VpcEndpoint");
+    }
 }
