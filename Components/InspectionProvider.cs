@@ -289,28 +289,10 @@ public sealed class InspectionProvider : ComponentResource
         var zones = ZonePlacement.Resolve(
             args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", parent);
 
-        var perAz = args.AppliancesPerAz ?? 1;
-        if (perAz is < 1 or > 4)
-        {
-            throw errors.Error("appliancesPerAz", Show(perAz), "a whole number from 1 to 4");
-        }
-
-        var port = args.HealthCheckPort ?? 80;
-        if (port is < 1 or > 65535)
-        {
-            throw errors.Error("healthCheckPort", Show(port), "a whole number from 1 to 65535");
-        }
-
-        var protocol = args.HealthCheckProtocol?.ToUpperInvariant() ?? "TCP";
-        if (protocol is not ("TCP" or "HTTP" or "HTTPS"))
-        {
-            throw errors.Error("healthCheckProtocol", args.HealthCheckProtocol!, "one of TCP, HTTP, HTTPS");
-        }
-
-        if (protocol == "TCP" && args.HealthCheckPath is { } path)
-        {
-            throw errors.Error("healthCheckPath", path, "no path when healthCheckProtocol is TCP; a path is only for HTTP or HTTPS health checks");
-        }
+        var perAz = SettingRules.AppliancesPerAz(args.AppliancesPerAz ?? 1, errors.For("appliancesPerAz"));
+        var port = SettingRules.Port(args.HealthCheckPort ?? 80, errors.For("healthCheckPort"));
+        var protocol = SettingRules.HealthCheckProtocol(args.HealthCheckProtocol, errors.For("healthCheckProtocol"));
+        var path = SettingRules.HealthCheckPath(args.HealthCheckPath, protocol, "healthCheckProtocol", errors.For("healthCheckPath"));
 
         var fleet = args.ApplianceFleet switch
         {
@@ -348,7 +330,7 @@ public sealed class InspectionProvider : ComponentResource
             crossZone,
             port,
             protocol,
-            args.HealthCheckPath,
+            path,
             principals,
             args.Tags);
     }

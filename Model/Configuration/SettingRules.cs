@@ -193,6 +193,64 @@ public static partial class SettingRules
             : throw invalid(text, "a fully qualified stack name organization/project/stack, such as acme/network/inspection, each part of letters, digits, hyphens, underscores and periods");
     }
 
+    /// <summary>Fixed appliances per AZ, 1 to 4; zero is refused with why.</summary>
+    public static int AppliancesPerAz(int count, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        if (count is >= 1 and <= 4)
+        {
+            return count;
+        }
+
+        var allowed = "a whole number from 1 to 4";
+        if (count == 0)
+        {
+            allowed += "; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass";
+        }
+
+        throw invalid(Show(count), allowed);
+    }
+
+    /// <summary>A TCP or UDP port, 1 to 65535.</summary>
+    public static int Port(int port, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return port is >= 1 and <= 65535 ? port : throw invalid(Show(port), "a whole number from 1 to 65535");
+    }
+
+    /// <summary>The health check protocol in upper case; null means TCP.</summary>
+    public static string HealthCheckProtocol(string? text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        var protocol = text?.ToUpperInvariant() ?? "TCP";
+        return Appliances.PassThroughAppliance.HealthCheckProtocols.Contains(protocol) ? protocol : throw invalid(text!, "one of TCP, HTTP, HTTPS");
+    }
+
+    /// <summary>
+    /// The health check path: none for TCP, otherwise a path starting with / of at most 1024 characters
+    /// (<paramref name="protocolName"/> is how the message names the protocol setting or input).
+    /// </summary>
+    public static string? HealthCheckPath(string? path, string protocol, string protocolName, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (protocol == "TCP")
+        {
+            throw invalid(path, $"no path when {protocolName} is TCP; a path is only for HTTP or HTTPS health checks");
+        }
+
+        return path.StartsWith('/') && path.Length <= 1024
+            ? path
+            : throw invalid(path, HealthCheckPathAllowed);
+    }
+
+    /// <summary>What a health check path may be.</summary>
+    public const string HealthCheckPathAllowed = "a path starting with / of at most 1024 characters, such as /health";
+
     /// <summary>What each Auto Scaling group size may be.</summary>
     public const string FleetSizeAllowed = "a whole number of at least 1, because a target group without appliances passes no inspected traffic";
 

@@ -27,8 +27,6 @@ public sealed partial record StackSettings
 
     private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
 
-    private static readonly string[] HealthCheckProtocols = ["TCP", "HTTP", "HTTPS"];
-
     /// <summary>The tag keys the program sets on its resources (see ResourceTags): a user tag of that key would be overwritten.</summary>
     public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role", Appliances.ApplianceTags.Key];
 
@@ -234,37 +232,19 @@ public sealed partial record StackSettings
                 instanceType, "t3.small", ami is null ? "the default appliance AMI (Amazon Linux 2023)" : null, (value, allowed) => obj.Error("applianceInstanceType", value, allowed));
         }
 
-        var perAzAllowed = "a whole number from 1 to 4";
-        if (obj.Get("appliancesPerAz") is { ValueKind: JsonValueKind.Number } perAz && perAz.TryGetInt32(out var zero) && zero == 0)
-        {
-            perAzAllowed += "; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass";
-        }
-
-        var appliancesPerAz = obj.WholeNumber("appliancesPerAz", 1, 4, perAzAllowed) ?? 1;
+        var appliancesPerAz = obj.WholeNumber("appliancesPerAz", int.MinValue, int.MaxValue, "a whole number from 1 to 4") is { } perAz
+            ? SettingRules.AppliancesPerAz(perAz, (value, allowed) => obj.Error("appliancesPerAz", obj.Get("appliancesPerAz") is { } raw ? ConfigReader.Compact(raw) : value, allowed))
+            : 1;
         var port = obj.WholeNumber("healthCheckPort", 1, 65535) ?? 80;
 
         const string protocolAllowed = "one of TCP, HTTP, HTTPS";
-        var protocolText = obj.String("healthCheckProtocol", protocolAllowed);
-        var protocol = protocolText?.ToUpperInvariant() ?? "TCP";
-        if (!HealthCheckProtocols.Contains(protocol))
-        {
-            throw obj.Error("healthCheckProtocol", protocolText!, protocolAllowed);
-        }
-
-        const string pathAllowed = "a path starting with / of at most 1024 characters, such as /health";
-        var path = obj.String("healthCheckPath", pathAllowed);
-        if (path is not null)
-        {
-            if (protocol == "TCP")
-            {
-                throw obj.Error("healthCheckPath", path, "no path when inspection.healthCheckProtocol is TCP; a path is only for HTTP or HTTPS health checks");
-            }
-
-            if (!path.StartsWith('/') || path.Length > 1024)
-            {
-                throw obj.Error("healthCheckPath", path, pathAllowed);
-            }
-        }
+        var protocol = SettingRules.HealthCheckProtocol(
+            obj.String("healthCheckProtocol", protocolAllowed), (value, allowed) => obj.Error("healthCheckProtocol", value, allowed));
+        var path = SettingRules.HealthCheckPath(
+            obj.String("healthCheckPath", SettingRules.HealthCheckPathAllowed),
+            protocol,
+            "inspection.healthCheckProtocol",
+            (value, allowed) => obj.Error("healthCheckPath", value, allowed));
 
         var principals = ReadPrincipals(obj);
 

@@ -67,7 +67,7 @@ public class InputErrorTests
                 VpcId = "vpc-1", VpcCidr = "10.100.0.0/16", ApplianceSubnetIds = new InputList<string> { "subnet-1" }, ApplianceRouteTableIds = new InputList<string> { "rtb-1" },
                 Region = "eu-west-1", AvailabilityZoneCount = 1, ApplianceFleet = "instances", AppliancesPerAz = 0,
             }),
-            "Invalid input appliancesPerAz of InspectionProvider insp = 0: a whole number from 1 to 4."
+            "Invalid input appliancesPerAz of InspectionProvider insp = 0: a whole number from 1 to 4; zero appliances would leave the Gateway Load Balancer without targets, so no inspected traffic would pass."
         },
         {
             "fleet smaller than its minimum",
@@ -87,6 +87,15 @@ public class InputErrorTests
             }),
             "Invalid input fleetDesiredCapacity of InspectionProvider insp = 1: at least the number of availability zones (2) so that every AZ keeps an " +
             "appliance, because cross-zone load balancing is off and a zone without one drops its inspected flows (or set crossZoneLoadBalancing to true)."
+        },
+        {
+            "health check path without its slash",
+            () => _ = new InspectionProvider("insp", new InspectionProviderArgs
+            {
+                VpcId = "vpc-1", VpcCidr = "10.100.0.0/16", ApplianceSubnetIds = new InputList<string> { "subnet-1" }, ApplianceRouteTableIds = new InputList<string> { "rtb-1" },
+                Region = "eu-west-1", AvailabilityZoneCount = 1, HealthCheckProtocol = "HTTP", HealthCheckPath = "health",
+            }),
+            "Invalid input healthCheckPath of InspectionProvider insp = health: a path starting with / of at most 1024 characters, such as /health."
         },
         {
             "instance type",
