@@ -332,18 +332,9 @@ public static class PrivateConnectivity
 
         if (settings.ConsumerSideEnabled)
         {
-            var consumer = new InspectionConsumer("inspection", new InspectionConsumerArgs
-            {
-                VpcId = network.VpcId,
-                AvailabilityZoneNames = [.. zones],
-                InternetGatewayId = network.InternetGatewayId.Apply(id => id!),
-                EndpointSubnetIds = network.SubnetIdsOf(Tiers.Endpoint),
-                EndpointRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Endpoint]),
-                ApplicationRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Application]),
-                ApplicationSubnetCidrs = network.SubnetCidrs.Apply(t => t[Tiers.Application]),
-                EndpointServiceName = providerServiceName!,
-                Tags = tags,
-            });
+            var consumerArgs = InspectionConsumerArgs.For(network, zones, providerServiceName!);
+            consumerArgs.Tags = tags;
+            var consumer = new InspectionConsumer("inspection", consumerArgs);
             outputs["gwlbEndpointIds"] = consumer.GwlbEndpointIds;
             outputs["edgeRouteTableId"] = consumer.EdgeRouteTableId;
         }

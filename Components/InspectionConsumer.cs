@@ -45,6 +45,27 @@ public sealed class InspectionConsumerArgs : ResourceArgs
     /// <summary>Tags added to every resource.</summary>
     [Input("tags")]
     public Dictionary<string, string>? Tags { get; set; }
+
+    /// <summary>
+    /// For C# programs: the wiring to a <see cref="VpcNetwork"/> built with the application and endpoint tiers and an
+    /// internet gateway, in the given zones.
+    /// </summary>
+    public static InspectionConsumerArgs For(VpcNetwork network, IEnumerable<string> availabilityZoneNames, Input<string> endpointServiceName)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new InspectionConsumerArgs
+        {
+            VpcId = network.VpcId,
+            AvailabilityZoneNames = [.. availabilityZoneNames],
+            InternetGatewayId = network.InternetGatewayId.Apply(id => id ?? throw new RunException(
+                "InspectionConsumer needs a VpcNetwork with an internet gateway (internetGateway true), for the edge route table.")),
+            EndpointSubnetIds = network.SubnetIdsOf(Model.Addressing.Tiers.Endpoint),
+            EndpointRouteTableIds = network.RouteTableIdsOf(Model.Addressing.Tiers.Endpoint),
+            ApplicationRouteTableIds = network.RouteTableIdsOf(Model.Addressing.Tiers.Application),
+            ApplicationSubnetCidrs = network.SubnetCidrsOf(Model.Addressing.Tiers.Application),
+            EndpointServiceName = endpointServiceName,
+        };
+    }
 }
 
 /// <summary>

@@ -195,6 +195,12 @@ public sealed class VpcNetwork : ComponentResource
     /// <summary>The tier's subnet ids, one per AZ in AZ order.</summary>
     public Output<string[]> SubnetIdsOf(string tier) => SubnetIds.Apply(t => t[tier]);
 
+    /// <summary>The tier's route table ids, one per AZ in AZ order (the public tier's entries are one shared table).</summary>
+    public Output<string[]> RouteTableIdsOf(string tier) => RouteTableIds.Apply(t => t[tier]);
+
+    /// <summary>The tier's subnet blocks, one per AZ in AZ order.</summary>
+    public Output<string[]> SubnetCidrsOf(string tier) => SubnetCidrs.Apply(t => t[tier]);
+
     /// <summary>The tier's distinct route table ids (the private tier: one per AZ; the public tier: one).</summary>
     public Output<string[]> DistinctRouteTableIdsOf(string tier) => RouteTableIds.Apply(t => t[tier].Distinct().ToArray());
 

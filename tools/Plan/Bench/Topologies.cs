@@ -154,17 +154,7 @@ public static class Topologies
                 SubnetIds = network.SubnetIdsOf(Tiers.Private),
                 Services = [.. services],
             });
-            _ = new InspectionConsumer($"spoke{spoke}-inspection", new InspectionConsumerArgs
-            {
-                VpcId = network.VpcId,
-                AvailabilityZoneNames = zones,
-                InternetGatewayId = network.InternetGatewayId.Apply(id => id!),
-                EndpointSubnetIds = network.SubnetIdsOf(Tiers.Endpoint),
-                EndpointRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Endpoint]),
-                ApplicationRouteTableIds = network.RouteTableIds.Apply(t => t[Tiers.Application]),
-                ApplicationSubnetCidrs = network.SubnetCidrs.Apply(t => t[Tiers.Application]),
-                EndpointServiceName = provider.EndpointServiceName,
-            });
+            _ = new InspectionConsumer($"spoke{spoke}-inspection", InspectionConsumerArgs.For(network, zones, provider.EndpointServiceName));
         }
 
         return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
