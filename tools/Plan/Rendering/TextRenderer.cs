@@ -79,19 +79,9 @@ public static class TextRenderer
         console.Write(new Rule($"[bold]{Markup.Escape(text)}[/]").LeftJustified().RuleStyle(Style.Parse("grey")));
     }
 
-    private static Table NewTable(params string[] headers)
-    {
-        var table = new Table().Border(TableBorder.Minimal).BorderStyle(Style.Parse("grey"));
-        foreach (var header in headers)
-        {
-            table.AddColumn(new TableColumn(new Markup($"[bold]{Markup.Escape(header)}[/]")));
-        }
+    private static PlanTable NewTable(params string[] headers) => new(headers);
 
-        return table;
-    }
-
-    private static Text Cell(string? text, string? style = null) =>
-        style is null ? new Text(text ?? "") : new Text(text ?? "", Style.Parse(style));
+    private static PlanCell Cell(string? text, string? style = null) => new(text ?? "", style);
 
     private static void Resources(IAnsiConsole console, ResourceTree tree)
     {
@@ -103,10 +93,10 @@ public static class TextRenderer
             table.AddRow(Cell(prefix + node.Type, component ? "bold" : null), Cell(node.Name));
         }
 
-        console.Write(table);
+        table.Write(console);
 
         var totals = NewTable("Count", "Type");
-        totals.Columns[0].RightAligned();
+        totals.RightAligned(0);
         foreach (var total in tree.Totals)
         {
             totals.AddRow(Cell(total.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), Cell(total.Type));
@@ -115,7 +105,7 @@ public static class TextRenderer
         totals.AddRow(Cell(tree.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "bold"), Cell("in all", "bold"));
         console.Write(new Markup("[bold]Totals per type[/]"));
         console.WriteLine();
-        console.Write(totals);
+        totals.Write(console);
     }
 
     private static void Routes(IAnsiConsole console, RouteTableView view)
@@ -143,7 +133,7 @@ public static class TextRenderer
                 }
             }
 
-            console.Write(table);
+            table.Write(console);
         }
 
         foreach (var edge in view.Edges)
@@ -157,7 +147,7 @@ public static class TextRenderer
                 table.AddRow(Cell(route.Destination), Cell(route.Target, route.Target == "local" ? "dim" : null), Cell(route.Description, "dim"));
             }
 
-            console.Write(table);
+            table.Write(console);
         }
     }
 
@@ -190,7 +180,7 @@ public static class TextRenderer
                     Cell(flow.Summary + Labels.NoteMarks(flow, notes), flow.Verdict == Verdict.Reachable ? null : "dim"));
             }
 
-            console.Write(table);
+            table.Write(console);
             foreach (var (note, number) in notes)
             {
                 console.Write(new Text($"  [{number}] {note}", Style.Parse("dim")));
@@ -244,7 +234,7 @@ public static class TextRenderer
                 table.AddRow(Cell(flow), Cell(finding.Before.Summary, "dim"), Cell(finding.After.Reason, "red"));
             }
 
-            console.Write(table);
+            table.Write(console);
         }
 
         if (report.SinglePointsOfFailure.Count > 0)
@@ -258,7 +248,7 @@ public static class TextRenderer
                 table.AddRow(Cell(point.Zone), Cell(point.Cause, "bold"), Cell(string.Join(", ", point.Flows)));
             }
 
-            console.Write(table);
+            table.Write(console);
         }
     }
 
@@ -266,9 +256,7 @@ public static class TextRenderer
     {
         Heading(console, $"Monthly cost estimate ({cost.PriceRegion} prices, {cost.Currency}, {cost.HoursPerMonth:0} hours a month)");
         var table = NewTable("Item", "Detail", "Quantity", "Unit price", "Monthly");
-        table.Columns[2].RightAligned();
-        table.Columns[3].RightAligned();
-        table.Columns[4].RightAligned();
+        table.RightAligned(2).RightAligned(3).RightAligned(4);
         foreach (var line in cost.Hourly)
         {
             table.AddRow(
@@ -280,7 +268,7 @@ public static class TextRenderer
         }
 
         table.AddRow(Cell("Fixed monthly", "bold"), Cell(""), Cell(""), Cell(""), Cell(Labels.Money(cost.FixedMonthly, cost.Currency), "bold"));
-        console.Write(table);
+        table.Write(console);
 
         if (cost.Usage.Count > 0)
         {
@@ -289,9 +277,7 @@ public static class TextRenderer
                 : "[bold]Per-GB charges[/] (rates: give volumes with --gb-per-month for estimates)"));
             console.WriteLine();
             var usage = NewTable("Item", "Rate", "Volume a month", "Monthly", "How it applies");
-            usage.Columns[1].RightAligned();
-            usage.Columns[2].RightAligned();
-            usage.Columns[3].RightAligned();
+            usage.RightAligned(1).RightAligned(2).RightAligned(3);
             foreach (var line in cost.Usage)
             {
                 usage.AddRow(
@@ -302,7 +288,7 @@ public static class TextRenderer
                     Cell(line.Detail, "dim"));
             }
 
-            console.Write(usage);
+            usage.Write(console);
         }
 
         foreach (var saving in cost.Savings)
