@@ -38,12 +38,12 @@ internal sealed class PlanTable(params string[] headers)
         _rows.Add(cells);
     }
 
-    /// <summary>Writes the table to the console.</summary>
-    public void Write(IAnsiConsole console)
+    /// <summary>Writes the table.</summary>
+    public void Write(TextOutput output)
     {
-        if (console.Profile.Capabilities.Ansi || !TryWritePlain(console.Profile.Out.Writer, console.Profile.Width))
+        if (output.Color || !TryWritePlain(output.Writer, output.Width))
         {
-            console.Write(ToSpectre());
+            output.Console.Write(ToSpectre());
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class PlanTable(params string[] headers)
         var widths = new int[headers.Length];
         for (var i = 0; i < headers.Length; i++)
         {
-            if (!IsPlain(headers[i]))
+            if (!TextLayout.IsPlain(headers[i]))
             {
                 return false;
             }
@@ -88,7 +88,7 @@ internal sealed class PlanTable(params string[] headers)
         {
             for (var i = 0; i < row.Length; i++)
             {
-                if (!IsPlain(row[i].Text))
+                if (!TextLayout.IsPlain(row[i].Text))
                 {
                     return false;
                 }
@@ -149,24 +149,5 @@ internal sealed class PlanTable(params string[] headers)
         }
 
         writer.Write(line.Append(" \n"));
-    }
-
-    /// <summary>
-    /// True for text that is one terminal column per character and one line: printable Latin, general punctuation,
-    /// arrows, mathematical operators and box drawing; anything else is measured by Spectre.
-    /// </summary>
-    private static bool IsPlain(string text)
-    {
-        foreach (var c in text)
-        {
-            var plain = c is (>= ' ' and < '\u007f') or (>= '\u00a0' and < '\u0300')
-                or (>= '\u2010' and <= '\u2027') or (>= '\u2190' and <= '\u22ff') or (>= '\u2500' and <= '\u257f');
-            if (!plain)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
