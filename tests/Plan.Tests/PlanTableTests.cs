@@ -28,6 +28,15 @@ public class PlanTableTests
         table.AddRow(new("pulumi:pulumi:Stack", "bold"), new(""), new("1 × NAT gateway"), new("$32.85"));
         table.AddRow(new("│  ├─ aws:ec2/route:Route"), new("0.0.0.0/0 → igw", "dim"), new(""), new("$0.00"));
         table.AddRow(new("└─ x"), new("émigré ≥ 2 — ok"), new("12"), new(""));
+        table.AddRow(new(" leading"), new("trailing "), new("two  spaces"), new(" 1 "));
+
+        Assert.Equal(Spectre(table, 80), Plain(table, 80));
+    }
+
+    [Fact]
+    public void A_table_without_rows_comes_out_as_spectre_writes_it()
+    {
+        var table = new PlanTable("Flow", "Path before", "After the loss").RightAligned(1);
 
         Assert.Equal(Spectre(table, 80), Plain(table, 80));
     }

@@ -68,7 +68,8 @@ internal sealed class PlanTable(params string[] headers)
     /// <summary>
     /// Writes the table without colour when every column fits at its widest cell: Spectre then neither wraps nor
     /// pads, and its minimal border is a space at each edge, one space of padding either side of a cell, <c>│</c>
-    /// between cells, <c>┼</c> on the rule under the header, and a blank line above and below.
+    /// between cells, <c>┼</c> on the rule under the header (drawn only when there are rows), and a blank line
+    /// above and below.
     /// </summary>
     /// <returns>False, having written nothing, when the table needs Spectre's layout.</returns>
     internal bool TryWritePlain(TextWriter writer, int width)
@@ -107,13 +108,16 @@ internal sealed class PlanTable(params string[] headers)
         var line = new StringBuilder(widths.Sum() + frame + 1);
         writer.Write('\n');
         WriteRow(writer, line, widths, headers);
-        line.Clear().Append(' ');
-        for (var i = 0; i < widths.Length; i++)
+        if (_rows.Count > 0)
         {
-            line.Append(i == 0 ? "" : "┼").Append('─', widths[i] + 2);
-        }
+            line.Clear().Append(' ');
+            for (var i = 0; i < widths.Length; i++)
+            {
+                line.Append(i == 0 ? "" : "┼").Append('─', widths[i] + 2);
+            }
 
-        writer.Write(line.Append(" \n"));
+            writer.Write(line.Append(" \n"));
+        }
         var cells = new string[headers.Length];
         foreach (var row in _rows)
         {
