@@ -17,45 +17,43 @@ public static class TextRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var trimmed = new TrimmingWriter(writer);
-        var console = CreateConsole(trimmed, color, width);
-        console.Write(new Markup($"[bold]{Markup.Escape(Labels.Title(plan))}[/]"));
-        console.WriteLine();
-        console.Write(new Markup($"[dim]{Markup.Escape(Labels.MockedRunNote)}[/]"));
-        console.WriteLine();
+        var output = new TextOutput(trimmed, color, width);
+        output.Line(new PlanCell(Labels.Title(plan), "bold"));
+        output.Line(new PlanCell(Labels.MockedRunNote, "dim"));
 
         if (sections.HasFlag(Sections.Resources))
         {
-            Resources(console, plan.Resources);
+            Resources(output, plan.Resources);
         }
 
         if (sections.HasFlag(Sections.Routes))
         {
-            Routes(console, plan.Analysis.RouteTables);
+            Routes(output, plan.Analysis.RouteTables);
         }
 
         if (sections.HasFlag(Sections.Reachability))
         {
-            Reachability(console, plan.Analysis.Flows);
+            Reachability(output, plan.Analysis.Flows);
         }
 
         if (sections.HasFlag(Sections.AzLoss))
         {
-            AzLoss(console, plan.Analysis.AzLoss);
+            AzLoss(output, plan.Analysis.AzLoss);
         }
 
         if (sections.HasFlag(Sections.Cost))
         {
-            Cost(console, plan.Analysis.Cost);
+            Cost(output, plan.Analysis.Cost);
         }
 
         if (sections.HasFlag(Sections.Policy))
         {
-            console.Write(new Rule("[bold]Guard rails[/]").LeftJustified());
-            console.Write(new Text(plan.Policy.ToText()));
-            console.WriteLine();
+            output.Console.Write(new Rule("[bold]Guard rails[/]").LeftJustified());
+            output.Console.Write(new Text(plan.Policy.ToText()));
+            output.Console.WriteLine();
         }
 
-        Messages(console, plan);
+        Messages(output, plan);
         trimmed.Flush();
     }
 
@@ -73,29 +71,19 @@ public static class TextRenderer
         return console;
     }
 
-    private static void Heading(IAnsiConsole console, string text)
+    private static void Heading(TextOutput output, string text)
     {
-        console.WriteLine();
-        console.Write(new Rule($"[bold]{Markup.Escape(text)}[/]").LeftJustified().RuleStyle(Style.Parse("grey")));
+        output.EmptyLine();
+        output.Heading(text);
     }
 
-    private static Table NewTable(params string[] headers)
+    private static PlanTable NewTable(params string[] headers) => new(headers);
+
+    private static PlanCell Cell(string? text, string? style = null) => new(text ?? "", style);
+
+    private static void Resources(TextOutput output, ResourceTree tree)
     {
-        var table = new Table().Border(TableBorder.Minimal).BorderStyle(Style.Parse("grey"));
-        foreach (var header in headers)
-        {
-            table.AddColumn(new TableColumn(new Markup($"[bold]{Markup.Escape(header)}[/]")));
-        }
-
-        return table;
-    }
-
-    private static Text Cell(string? text, string? style = null) =>
-        style is null ? new Text(text ?? "") : new Text(text ?? "", Style.Parse(style));
-
-    private static void Resources(IAnsiConsole console, ResourceTree tree)
-    {
-        Heading(console, $"Resources ({tree.Count})");
+        Heading(output, $"Resources ({tree.Count})");
         var table = NewTable("Type", "Name");
         foreach (var (prefix, node) in Labels.TreeLines(tree.Root))
         {
@@ -103,28 +91,26 @@ public static class TextRenderer
             table.AddRow(Cell(prefix + node.Type, component ? "bold" : null), Cell(node.Name));
         }
 
-        console.Write(table);
+        table.Write(output);
 
         var totals = NewTable("Count", "Type");
-        totals.Columns[0].RightAligned();
+        totals.RightAligned(0);
         foreach (var total in tree.Totals)
         {
             totals.AddRow(Cell(total.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), Cell(total.Type));
         }
 
         totals.AddRow(Cell(tree.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "bold"), Cell("in all", "bold"));
-        console.Write(new Markup("[bold]Totals per type[/]"));
-        console.WriteLine();
-        console.Write(totals);
+        output.Line(new PlanCell("Totals per type", "bold"));
+        totals.Write(output);
     }
 
-    private static void Routes(IAnsiConsole console, RouteTableView view)
+    private static void Routes(TextOutput output, RouteTableView view)
     {
-        Heading(console, "Route tables");
+        Heading(output, "Route tables");
         foreach (var vpc in view.Subnets.GroupBy(s => s.Subnet.VpcName))
         {
-            console.Write(new Markup($"[bold]VPC {Markup.Escape(vpc.Key ?? "(unknown)")}[/]"));
-            console.WriteLine();
+            output.Line(new PlanCell($"VPC {vpc.Key ?? "(unknown)"}", "bold"));
             var table = NewTable("Subnet", "AZ", "CIDR", "Route table", "Destination", "Target", "What");
             foreach (var subnet in vpc)
             {
@@ -143,41 +129,40 @@ public static class TextRenderer
                 }
             }
 
-            console.Write(table);
+            table.Write(output);
         }
 
         foreach (var edge in view.Edges)
         {
-            console.Write(new Markup(
-                $"[bold]Edge route table of {Markup.Escape(edge.GatewayName)}[/] ({Markup.Escape(TableName(edge.RouteTableId, edge.RouteTableName, false))}): where traffic entering from the internet goes"));
-            console.WriteLine();
+            output.Line(
+                new PlanCell($"Edge route table of {edge.GatewayName}", "bold"),
+                new PlanCell($" ({TableName(edge.RouteTableId, edge.RouteTableName, false)}): where traffic entering from the internet goes"));
             var table = NewTable("Destination", "Target", "What");
             foreach (var route in edge.Routes)
             {
                 table.AddRow(Cell(route.Destination), Cell(route.Target, route.Target == "local" ? "dim" : null), Cell(route.Description, "dim"));
             }
 
-            console.Write(table);
+            table.Write(output);
         }
     }
 
     private static string TableName(string id, string? name, bool main) => (name ?? id) + (main ? " (main)" : "");
 
-    private static void Reachability(IAnsiConsole console, IReadOnlyList<Flow> flows)
+    private static void Reachability(TextOutput output, IReadOnlyList<Flow> flows)
     {
-        Heading(console, "Reachability");
+        Heading(output, "Reachability");
         var first = true;
         foreach (var (title, group) in Labels.FlowGroups(flows))
         {
             if (first)
             {
                 // Later groups follow a table, whose layout ends with a blank line.
-                console.WriteLine();
+                output.EmptyLine();
                 first = false;
             }
 
-            console.Write(new Markup($"[bold]{Markup.Escape(title)}[/]"));
-            console.WriteLine();
+            output.Line(new PlanCell(title, "bold"));
             var notes = Labels.NumberNotes(group);
             var table = NewTable("From", "To", "Reachable", "Path, or why not");
             foreach (var flow in group)
@@ -190,16 +175,15 @@ public static class TextRenderer
                     Cell(flow.Summary + Labels.NoteMarks(flow, notes), flow.Verdict == Verdict.Reachable ? null : "dim"));
             }
 
-            console.Write(table);
+            table.Write(output);
             foreach (var (note, number) in notes)
             {
-                console.Write(new Text($"  [{number}] {note}", Style.Parse("dim")));
-                console.WriteLine();
+                output.Line(new PlanCell($"  [{number}] {note}", "dim"));
             }
 
             if (notes.Count > 0)
             {
-                console.WriteLine();
+                output.EmptyLine();
             }
         }
     }
@@ -211,15 +195,14 @@ public static class TextRenderer
         _ => "yellow",
     };
 
-    private static void AzLoss(IAnsiConsole console, AzLossReport report)
+    private static void AzLoss(TextOutput output, AzLossReport report)
     {
-        Heading(console, "Availability zone loss");
+        Heading(output, "Availability zone loss");
         if (report.Zones.Count <= 1)
         {
-            console.Write(new Text(report.Zones.Count == 1
+            output.Line(new PlanCell(report.Zones.Count == 1
                 ? $"The stack uses one AZ ({report.Zones[0].Zone}): losing it loses every flow; there is no other AZ to fall back on."
                 : "The stack has no subnets."));
-            console.WriteLine();
             return;
         }
 
@@ -227,14 +210,13 @@ public static class TextRenderer
         {
             if (zone.Findings.Count == 0)
             {
-                console.Write(new Markup($"[green]Losing {Markup.Escape(zone.Zone)}[/]: no flow of another AZ loses its path ({zone.FlowsOfOtherZones} checked)."));
-                console.WriteLine();
+                output.Line(new PlanCell($"Losing {zone.Zone}", "green"), new PlanCell($": no flow of another AZ loses its path ({zone.FlowsOfOtherZones} checked)."));
                 continue;
             }
 
-            console.Write(new Markup(
-                $"[red]Losing {Markup.Escape(zone.Zone)}[/]: {Labels.Plural(zone.Findings.Count, "flow")} of other AZs lose their path ({zone.FlowsOfOtherZones} checked)."));
-            console.WriteLine();
+            output.Line(
+                new PlanCell($"Losing {zone.Zone}", "red"),
+                new PlanCell($": {Labels.Plural(zone.Findings.Count, "flow")} of other AZs lose their path ({zone.FlowsOfOtherZones} checked)."));
             var table = NewTable("Flow", "Path before", "After the loss");
             foreach (var finding in zone.Findings)
             {
@@ -244,31 +226,28 @@ public static class TextRenderer
                 table.AddRow(Cell(flow), Cell(finding.Before.Summary, "dim"), Cell(finding.After.Reason, "red"));
             }
 
-            console.Write(table);
+            table.Write(output);
         }
 
         if (report.SinglePointsOfFailure.Count > 0)
         {
-            console.WriteLine();
-            console.Write(new Markup("[bold]Single points of failure[/]"));
-            console.WriteLine();
+            output.EmptyLine();
+            output.Line(new PlanCell("Single points of failure", "bold"));
             var table = NewTable("AZ", "Resource", "Flows of other AZs that depend on it");
             foreach (var point in report.SinglePointsOfFailure)
             {
                 table.AddRow(Cell(point.Zone), Cell(point.Cause, "bold"), Cell(string.Join(", ", point.Flows)));
             }
 
-            console.Write(table);
+            table.Write(output);
         }
     }
 
-    private static void Cost(IAnsiConsole console, CostEstimate cost)
+    private static void Cost(TextOutput output, CostEstimate cost)
     {
-        Heading(console, $"Monthly cost estimate ({cost.PriceRegion} prices, {cost.Currency}, {cost.HoursPerMonth:0} hours a month)");
+        Heading(output, $"Monthly cost estimate ({cost.PriceRegion} prices, {cost.Currency}, {cost.HoursPerMonth:0} hours a month)");
         var table = NewTable("Item", "Detail", "Quantity", "Unit price", "Monthly");
-        table.Columns[2].RightAligned();
-        table.Columns[3].RightAligned();
-        table.Columns[4].RightAligned();
+        table.RightAligned(2).RightAligned(3).RightAligned(4);
         foreach (var line in cost.Hourly)
         {
             table.AddRow(
@@ -280,18 +259,17 @@ public static class TextRenderer
         }
 
         table.AddRow(Cell("Fixed monthly", "bold"), Cell(""), Cell(""), Cell(""), Cell(Labels.Money(cost.FixedMonthly, cost.Currency), "bold"));
-        console.Write(table);
+        table.Write(output);
 
         if (cost.Usage.Count > 0)
         {
-            console.Write(new Markup(cost.Usage.Any(u => u.GbPerMonth is not null)
-                ? "[bold]Per-GB charges[/] (estimated for the volumes given with --gb-per-month)"
-                : "[bold]Per-GB charges[/] (rates: give volumes with --gb-per-month for estimates)"));
-            console.WriteLine();
+            output.Line(
+                new PlanCell("Per-GB charges", "bold"),
+                new PlanCell(cost.Usage.Any(u => u.GbPerMonth is not null)
+                    ? " (estimated for the volumes given with --gb-per-month)"
+                    : " (rates: give volumes with --gb-per-month for estimates)"));
             var usage = NewTable("Item", "Rate", "Volume a month", "Monthly", "How it applies");
-            usage.Columns[1].RightAligned();
-            usage.Columns[2].RightAligned();
-            usage.Columns[3].RightAligned();
+            usage.RightAligned(1).RightAligned(2).RightAligned(3);
             foreach (var line in cost.Usage)
             {
                 usage.AddRow(
@@ -302,7 +280,7 @@ public static class TextRenderer
                     Cell(line.Detail, "dim"));
             }
 
-            console.Write(usage);
+            usage.Write(output);
         }
 
         foreach (var saving in cost.Savings)
@@ -310,41 +288,36 @@ public static class TextRenderer
             var volume = saving.GbPerMonth is null
                 ? $"give a volume with --gb-per-month {saving.Service.ToLowerInvariant()}=GB for a monthly figure"
                 : $"{Labels.Gb(saving.GbPerMonth)} a month would cost {Labels.Money(saving.Monthly, cost.Currency)} through NAT";
-            console.Write(new Markup(
-                $"[green]Saved by the {Markup.Escape(saving.Service)} gateway endpoint[/] ({Markup.Escape(saving.Endpoint)}): " +
-                $"{Markup.Escape(Labels.Rate(saving.PerGb, "GB", cost.Currency))} of NAT data processing, free through the endpoint; {Markup.Escape(volume)}."));
-            console.WriteLine();
+            output.Line(
+                new PlanCell($"Saved by the {saving.Service} gateway endpoint", "green"),
+                new PlanCell($" ({saving.Endpoint}): {Labels.Rate(saving.PerGb, "GB", cost.Currency)} of NAT data processing, free through the endpoint; {volume}."));
         }
 
         var total = cost.Usage.Any(u => u.Monthly is not null)
             ? $"Total: {Labels.Money(cost.FixedMonthly, cost.Currency)} fixed + {Labels.Money(cost.UsageMonthly, cost.Currency)} estimated usage = {Labels.Money(cost.TotalMonthly, cost.Currency)} a month"
             : $"Total: {Labels.Money(cost.FixedMonthly, cost.Currency)} a month before per-GB charges";
-        console.Write(new Markup($"[bold]{Markup.Escape(total)}[/]"));
-        console.WriteLine();
-        console.Write(new Text(
+        output.Line(new PlanCell(total, "bold"));
+        output.Line(new PlanCell(
             $"Prices as of {cost.PricesAsOf} from {string.Join("; ", cost.Sources.Select(s => $"{s.Name} ({s.Url})"))}. Data transfer to the internet, flow logs and storage are not included.",
-            Style.Parse("dim")));
-        console.WriteLine();
+            "dim"));
     }
 
-    private static void Messages(IAnsiConsole console, PlanResult plan)
+    private static void Messages(TextOutput output, PlanResult plan)
     {
         if (plan.Warnings.Count == 0 && plan.Analysis.Routing.Problems.Count == 0)
         {
             return;
         }
 
-        Heading(console, "Warnings");
+        Heading(output, "Warnings");
         foreach (var warning in plan.Warnings)
         {
-            console.Write(new Text($"warning: {warning}", Style.Parse("yellow")));
-            console.WriteLine();
+            output.Line(new PlanCell($"warning: {warning}", "yellow"));
         }
 
         foreach (var problem in plan.Analysis.Routing.Problems)
         {
-            console.Write(new Text($"routing problem: {problem}", Style.Parse("red")));
-            console.WriteLine();
+            output.Line(new PlanCell($"routing problem: {problem}", "red"));
         }
     }
 }
