@@ -45,7 +45,7 @@ public sealed class GatewayEndpoint : ComponentResource
         ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"];
 
     public GatewayEndpoint(string name, GatewayEndpointArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(GatewayEndpoint)), name, options)
+        : base(PackageInfo.TypeToken(nameof(GatewayEndpoint)), name, PackageInfo.WithFormerType(options, "infra:network:GatewayEndpoint"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(GatewayEndpoint), name);

@@ -78,7 +78,7 @@ public sealed class InspectionConsumerArgs : ResourceArgs
 public sealed class InspectionConsumer : ComponentResource
 {
     public InspectionConsumer(string name, InspectionConsumerArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(InspectionConsumer)), name, options)
+        : base(PackageInfo.TypeToken(nameof(InspectionConsumer)), name, PackageInfo.WithFormerType(options, "infra:inspection:InspectionConsumer"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(InspectionConsumer), name);

@@ -129,7 +129,7 @@ public sealed class InspectionProvider : ComponentResource
     public static readonly IReadOnlyList<string> SessionManagerServices = ["ssm", "ssmmessages", "ec2messages"];
 
     public InspectionProvider(string name, InspectionProviderArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(InspectionProvider)), name, options)
+        : base(PackageInfo.TypeToken(nameof(InspectionProvider)), name, PackageInfo.WithFormerType(options, "infra:inspection:InspectionProvider"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(InspectionProvider), name);

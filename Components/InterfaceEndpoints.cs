@@ -41,7 +41,7 @@ public sealed class InterfaceEndpointsArgs : ResourceArgs
 public sealed class InterfaceEndpoints : ComponentResource
 {
     public InterfaceEndpoints(string name, InterfaceEndpointsArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(InterfaceEndpoints)), name, options)
+        : base(PackageInfo.TypeToken(nameof(InterfaceEndpoints)), name, PackageInfo.WithFormerType(options, "infra:network:InterfaceEndpoints"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(InterfaceEndpoints), name);

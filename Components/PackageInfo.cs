@@ -1,3 +1,5 @@
+using Pulumi;
+
 namespace Infra.Components;
 
 /// <summary>
@@ -13,4 +15,12 @@ public static class PackageInfo
 
     /// <summary>The type token of a component class.</summary>
     public static string TypeToken(string componentClassName) => $"{Name}:index:{componentClassName}";
+
+    /// <summary>
+    /// <paramref name="options"/> with an alias to the type token the component had before it became part of this
+    /// package (<paramref name="formerType"/>, such as <c>infra:network:VpcNetwork</c>). The token is part of the URN
+    /// of the component and of every child, so without the alias a stack deployed then would have them all replaced.
+    /// </summary>
+    internal static ComponentResourceOptions WithFormerType(ComponentResourceOptions? options, string formerType) =>
+        ComponentResourceOptions.Merge(options, new ComponentResourceOptions { Aliases = { new Alias { Type = formerType } } });
 }

@@ -36,7 +36,7 @@ public sealed class PrivateBucket : ComponentResource
     public const int SuffixLength = 8;
 
     public PrivateBucket(string name, PrivateBucketArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(PrivateBucket)), name, options)
+        : base(PackageInfo.TypeToken(nameof(PrivateBucket)), name, PackageInfo.WithFormerType(options, "infra:demo:PrivateBucket"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(PrivateBucket), name);

@@ -55,7 +55,7 @@ public sealed class PrivateInstanceArgs : ResourceArgs
 public sealed class PrivateInstance : ComponentResource
 {
     public PrivateInstance(string name, PrivateInstanceArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(PrivateInstance)), name, options)
+        : base(PackageInfo.TypeToken(nameof(PrivateInstance)), name, PackageInfo.WithFormerType(options, "infra:demo:PrivateInstance"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(PrivateInstance), name);

@@ -84,7 +84,7 @@ public sealed class VpcNetwork : ComponentResource
     private readonly Dictionary<string, IReadOnlyList<RouteTable>> _routeTables = new();
 
     public VpcNetwork(string name, VpcNetworkArgs args, ComponentResourceOptions? options = null)
-        : base(PackageInfo.TypeToken(nameof(VpcNetwork)), name, options)
+        : base(PackageInfo.TypeToken(nameof(VpcNetwork)), name, PackageInfo.WithFormerType(options, "infra:network:VpcNetwork"))
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new InputErrors(nameof(VpcNetwork), name);

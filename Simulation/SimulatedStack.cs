@@ -23,7 +23,7 @@ public sealed class SimulatedStack : Stack
     internal Task<IDictionary<string, object?>> Body { get; }
 
     /// <summary>Runs <paramref name="program"/> under <paramref name="mocks"/> as the body of a stack.</summary>
-    internal static async Task<(IReadOnlyList<Resource> Resources, IDictionary<string, object?> Outputs, IReadOnlyDictionary<Resource, Resource?> Parents)> RunAsync(
+    internal static async Task<(IReadOnlyList<Resource> Resources, IDictionary<string, object?> Outputs, IReadOnlyDictionary<Resource, Resource?> Parents, IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases)> RunAsync(
         Func<Task<IDictionary<string, object?>>> program, Pulumi.Testing.IMocks mocks, Pulumi.Testing.TestOptions options)
     {
         var run = new Run(program);
@@ -33,7 +33,7 @@ public sealed class SimulatedStack : Stack
             var resources = await Deployment.TestAsync<SimulatedStack>(mocks, options).ConfigureAwait(false);
             var stack = resources.OfType<SimulatedStack>().Single();
             var outputs = await stack.Body.ConfigureAwait(false);
-            return ([.. resources.Where(r => r is not SimulatedStack)], outputs, run.Parents);
+            return ([.. resources.Where(r => r is not SimulatedStack)], outputs, run.Parents, run.Aliases);
         }
         finally
         {
@@ -49,6 +49,10 @@ public sealed class SimulatedStack : Stack
             {
                 // A resource that names no parent belongs to the stack, which the tree shows as the root.
                 run.Parents[args.Resource] = args.Options.Parent is SimulatedStack ? null : args.Options.Parent;
+                if (args.Options.Aliases.Count > 0)
+                {
+                    run.Aliases[args.Resource] = [.. args.Options.Aliases];
+                }
             }
         }
 
@@ -58,5 +62,7 @@ public sealed class SimulatedStack : Stack
     private sealed record Run(Func<Task<IDictionary<string, object?>>> Program)
     {
         public Dictionary<Resource, Resource?> Parents { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public Dictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases { get; } = new(ReferenceEqualityComparer.Instance);
     }
 }

@@ -19,6 +19,9 @@ public sealed record StackRun(
     public const string Project = "private-connectivity";
 
     private RoutingModel? _routing;
+
+    /// <summary>The earlier identities (aliases) each resource declares, for the resources that declare any.</summary>
+    public IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases { get; init; } = new Dictionary<Resource, IReadOnlyList<Input<Alias>>>();
     private IReadOnlyList<ResourceEntry>? _nesting;
 
     public RoutingModel Routing => _routing ??= RoutingModel.Build(Records, Mocks.PrefixListIds);
@@ -63,10 +66,10 @@ public sealed record StackRun(
     public static async Task<StackRun> RunProgramAsync(
         Func<Task<IDictionary<string, object?>>> program, AwsMocks mocks, string project = Project, string stack = "test")
     {
-        var (resources, outputs, parents) = await SimulatedStack
+        var (resources, outputs, parents, aliases) = await SimulatedStack
             .RunAsync(program, mocks, new TestOptions { ProjectName = project, StackName = stack })
             .ConfigureAwait(false);
-        return new StackRun(mocks, resources, outputs, mocks.Records, parents);
+        return new StackRun(mocks, resources, outputs, mocks.Records, parents) { Aliases = aliases };
     }
 
     /// <summary>The stack outputs' values, as the Pulumi backend keeps them for stack references to read.</summary>

@@ -3,6 +3,7 @@ namespace Pulumi;
 /// <summary>Options that control how a resource is registered.</summary>
 public abstract class ResourceOptions
 {
+    private List<Input<Alias>>? _aliases;
     private InputList<Resource>? _dependsOn;
     private List<string>? _ignoreChanges;
     private List<ResourceTransformation>? _resourceTransformations;
@@ -14,6 +15,16 @@ public abstract class ResourceOptions
     public Input<string>? Id { get; set; }
 
     public Resource? Parent { get; set; }
+
+    /// <summary>
+    /// Earlier identities of the resource (another name, type or parent), so that the engine treats the resource as
+    /// the same one rather than replacing it. Mock mode records them and does nothing else with them.
+    /// </summary>
+    public List<Input<Alias>> Aliases
+    {
+        get => _aliases ??= new List<Input<Alias>>();
+        set => _aliases = value;
+    }
 
     public InputList<Resource> DependsOn
     {
@@ -56,6 +67,11 @@ public abstract class ResourceOptions
     {
         Id = overlay.Id ?? Id;
         Parent = overlay.Parent ?? Parent;
+        if (overlay._aliases is not null)
+        {
+            Aliases.AddRange(overlay._aliases);
+        }
+
         if (overlay._dependsOn is not null)
         {
             DependsOn.AddRange(overlay._dependsOn);

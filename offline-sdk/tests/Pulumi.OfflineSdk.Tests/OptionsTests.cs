@@ -21,6 +21,19 @@ public class OptionsTests
     }
 
     [Fact]
+    public async Task Merged_options_keep_the_aliases_of_both_in_order()
+    {
+        var merged = ComponentResourceOptions.Merge(
+            new ComponentResourceOptions { Aliases = { new Alias { Type = "old:index:Group" } } },
+            new ComponentResourceOptions { Aliases = { new Alias { Name = "older" } } });
+
+        Assert.Equal(2, merged.Aliases.Count);
+        Assert.Equal("old:index:Group", await OutputUtilities.GetValueAsync((await OutputUtilities.GetValueAsync(merged.Aliases[0].ToOutput())).Type!.ToOutput()));
+        Assert.Equal("older", await OutputUtilities.GetValueAsync((await OutputUtilities.GetValueAsync(merged.Aliases[1].ToOutput())).Name!.ToOutput()));
+        Assert.Empty(ComponentResourceOptions.Merge(null, new ComponentResourceOptions()).Aliases);
+    }
+
+    [Fact]
     public async Task Urns_have_the_real_form_with_the_parent_type_qualifying_the_child()
     {
         Group? group = null;
