@@ -399,17 +399,8 @@ public sealed class InspectionProvider : ComponentResource
     /// <summary>Least privilege: the role carries only the Session Manager managed policy.</summary>
     private static InstanceProfile CreateInstanceProfile(string name, Settings settings, string partition, CustomResourceOptions options)
     {
-        var role = new Role($"{name}-appliance-role", new RoleArgs
-        {
-            Description = "Inspection appliances: Session Manager only",
-            AssumeRolePolicy = PolicyJson.ServiceTrust("ec2.amazonaws.com"),
-            Tags = ResourceTags.For(settings.Tags, $"{name}-appliance-role"),
-        }, options);
-        _ = new RolePolicyAttachment($"{name}-appliance-ssm-core", new RolePolicyAttachmentArgs
-        {
-            Role = role.Name,
-            PolicyArn = $"arn:{partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
-        }, options);
+        var role = SecureDefaults.SessionManagerRole(
+            $"{name}-appliance-role", $"{name}-appliance-ssm-core", "Inspection appliances: Session Manager only", settings.Tags, partition, options);
         return new InstanceProfile($"{name}-appliance-profile", new InstanceProfileArgs
         {
             Role = role.Name,

@@ -69,18 +69,9 @@ public sealed class PrivateInstance : ComponentResource
         _ = errors.Required("s3PrefixListId", args.S3PrefixListId);
         var childOptions = new CustomResourceOptions { Parent = this };
         var partition = AwsPartition.ForRegion(region);
-        var role = new Role($"{name}-role", new RoleArgs
-        {
-            Description = "Private test instance: Session Manager, read access to the demo bucket, writes under demo/",
-            AssumeRolePolicy = PolicyJson.ServiceTrust("ec2.amazonaws.com"),
-            Tags = ResourceTags.For(args.Tags, $"{name}-role"),
-        }, childOptions);
-
-        _ = new RolePolicyAttachment($"{name}-ssm-core", new RolePolicyAttachmentArgs
-        {
-            Role = role.Name,
-            PolicyArn = $"arn:{partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
-        }, childOptions);
+        var role = SecureDefaults.SessionManagerRole(
+            $"{name}-role", $"{name}-ssm-core", "Private test instance: Session Manager, read access to the demo bucket, writes under demo/",
+            args.Tags, partition, childOptions);
 
         _ = new RolePolicy($"{name}-read-bucket", new RolePolicyArgs
         {

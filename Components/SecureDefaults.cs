@@ -1,5 +1,6 @@
 using Pulumi;
 using Pulumi.Aws.Ec2.Inputs;
+using Pulumi.Aws.Iam;
 using Pulumi.Aws.Vpc;
 
 namespace Infra.Components;
@@ -29,4 +30,25 @@ internal static class SecureDefaults
             CidrIpv4 = sourceCidr,
             Description = description,
         }, options);
+
+    /// <summary>
+    /// An instance role that lets Session Manager reach the instance and grants nothing else: it trusts only EC2 and
+    /// carries only the AmazonSSMManagedInstanceCore managed policy (attached as <paramref name="attachmentName"/>).
+    /// </summary>
+    public static Role SessionManagerRole(
+        string roleName, string attachmentName, string description, IReadOnlyDictionary<string, string>? tags, string partition, CustomResourceOptions options)
+    {
+        var role = new Role(roleName, new RoleArgs
+        {
+            Description = description,
+            AssumeRolePolicy = PolicyJson.ServiceTrust("ec2.amazonaws.com"),
+            Tags = ResourceTags.For(tags, roleName),
+        }, options);
+        _ = new RolePolicyAttachment(attachmentName, new RolePolicyAttachmentArgs
+        {
+            Role = role.Name,
+            PolicyArn = $"arn:{partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
+        }, options);
+        return role;
+    }
 }
