@@ -8,18 +8,25 @@ internal static class ResourceTags
     public static InputMap<string> For(IReadOnlyDictionary<string, string>? stackTags, string name, params (string Key, string Value)[] extra)
     {
         var tags = new InputMap<string>();
-        foreach (var (key, value) in stackTags ?? new Dictionary<string, string>())
-        {
-            tags[key] = value;
-        }
-
-        tags["Name"] = name;
-        foreach (var (key, value) in extra)
+        foreach (var (key, value) in Entries(stackTags, name, extra))
         {
             tags[key] = value;
         }
 
         return tags;
+    }
+
+    /// <summary>The same tags as a list, for resources that take them as entries (an Auto Scaling group): later entries win.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Entries(
+        IReadOnlyDictionary<string, string>? stackTags, string name, params (string Key, string Value)[] extra)
+    {
+        var tags = new Dictionary<string, string>(stackTags ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["Name"] = name };
+        foreach (var (key, value) in extra)
+        {
+            tags[key] = value;
+        }
+
+        return [.. tags];
     }
 }
 

@@ -11,7 +11,6 @@ using Pulumi.Aws.Ec2.Inputs;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.LB;
 using Pulumi.Aws.LB.Inputs;
-using Pulumi.Aws.Vpc;
 
 namespace Infra.Components;
 
@@ -374,24 +373,10 @@ public sealed class InspectionProvider : ComponentResource
             $"{name}-geneve-from-vpc", group.Id, "udp", GenevePort, vpcCidr, "GENEVE from the Gateway Load Balancer", options);
         SecureDefaults.AllowIn(
             $"{name}-health-check-from-vpc", group.Id, "tcp", settings.HealthCheckPort, vpcCidr, "Target group health checks", options);
-        _ = new SecurityGroupEgressRule($"{name}-https-to-endpoints", new SecurityGroupEgressRuleArgs
-        {
-            SecurityGroupId = group.Id,
-            IpProtocol = "tcp",
-            FromPort = 443,
-            ToPort = 443,
-            CidrIpv4 = vpcCidr,
-            Description = "HTTPS to the Session Manager interface endpoints",
-        }, options);
-        _ = new SecurityGroupEgressRule($"{name}-https-to-s3", new SecurityGroupEgressRuleArgs
-        {
-            SecurityGroupId = group.Id,
-            IpProtocol = "tcp",
-            FromPort = 443,
-            ToPort = 443,
-            PrefixListId = s3PrefixListId,
-            Description = "HTTPS to S3 (package repositories) through the gateway endpoint",
-        }, options);
+        SecureDefaults.AllowHttpsOut(
+            $"{name}-https-to-endpoints", group.Id, vpcCidr, null, "HTTPS to the Session Manager interface endpoints", options);
+        SecureDefaults.AllowHttpsOut(
+            $"{name}-https-to-s3", group.Id, null, s3PrefixListId, "HTTPS to S3 (package repositories) through the gateway endpoint", options);
 
         return group;
     }
@@ -418,20 +403,8 @@ public sealed class InspectionProvider : ComponentResource
             InstanceType = settings.InstanceType,
             VpcSecurityGroupIds = { appliance.SecurityGroup.Id },
             IamInstanceProfile = new LaunchTemplateIamInstanceProfileArgs { Arn = appliance.Profile.Arn },
-            MetadataOptions = new LaunchTemplateMetadataOptionsArgs
-            {
-                HttpEndpoint = "enabled",
-                HttpTokens = "required",
-                HttpPutResponseHopLimit = 1,
-            },
-            BlockDeviceMappings =
-            {
-                new LaunchTemplateBlockDeviceMappingArgs
-                {
-                    DeviceName = settings.RootDeviceName,
-                    Ebs = new LaunchTemplateBlockDeviceMappingEbsArgs { Encrypted = "true", VolumeType = "gp3", DeleteOnTermination = "true" },
-                },
-            },
+            MetadataOptions = SecureDefaults.LaunchTemplateImdsv2Only(),
+            BlockDeviceMappings = { SecureDefaults.EncryptedLaunchTemplateVolume(settings.RootDeviceName) },
             Monitoring = new LaunchTemplateMonitoringArgs { Enabled = true },
 
             // The provider documents launch template user data as base64-encoded (unlike an instance's user_data).
@@ -456,8 +429,7 @@ public sealed class InspectionProvider : ComponentResource
         (string Key, string Value)[] tags, CustomResourceOptions options)
     {
         var groupTags = new InputList<GroupTagArgs>();
-        var commonTags = settings.Tags ?? new Dictionary<string, string>();
-        foreach (var (key, value) in commonTags.Append(new("Name", $"{name}-appliance")).Concat(tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value))))
+        foreach (var (key, value) in ResourceTags.Entries(settings.Tags, $"{name}-appliance", tags))
         {
             groupTags.Add(new GroupTagArgs { Key = key, Value = value, PropagateAtLaunch = true });
         }

@@ -3,7 +3,6 @@ using Infra.Model.Configuration;
 using Pulumi;
 using Pulumi.Aws.Ec2;
 using Pulumi.Aws.Iam;
-using Pulumi.Aws.Vpc;
 
 namespace Infra.Components;
 
@@ -102,24 +101,9 @@ public sealed class PrivateInstance : ComponentResource
             Description = "Private test instance: HTTPS out to the VPC endpoints and S3 only, nothing in",
             Tags = ResourceTags.For(args.Tags, $"{name}-sg"),
         }, childOptions);
-        _ = new SecurityGroupEgressRule($"{name}-https-to-vpc", new SecurityGroupEgressRuleArgs
-        {
-            SecurityGroupId = securityGroup.Id,
-            IpProtocol = "tcp",
-            FromPort = 443,
-            ToPort = 443,
-            CidrIpv4 = args.VpcCidr,
-            Description = "HTTPS to the interface endpoints",
-        }, childOptions);
-        _ = new SecurityGroupEgressRule($"{name}-https-to-s3", new SecurityGroupEgressRuleArgs
-        {
-            SecurityGroupId = securityGroup.Id,
-            IpProtocol = "tcp",
-            FromPort = 443,
-            ToPort = 443,
-            PrefixListId = args.S3PrefixListId,
-            Description = "HTTPS to S3 through the gateway endpoint",
-        }, childOptions);
+        SecureDefaults.AllowHttpsOut($"{name}-https-to-vpc", securityGroup.Id, args.VpcCidr, null, "HTTPS to the interface endpoints", childOptions);
+        SecureDefaults.AllowHttpsOut(
+            $"{name}-https-to-s3", securityGroup.Id, null, args.S3PrefixListId, "HTTPS to S3 through the gateway endpoint", childOptions);
 
         var instance = new Instance(name, new InstanceArgs
         {

@@ -16,7 +16,22 @@ internal static class SecureDefaults
         HttpPutResponseHopLimit = 1,
     };
 
+    /// <summary>The same metadata options (<see cref="Imdsv2Only"/>) in a launch template's form.</summary>
+    public static LaunchTemplateMetadataOptionsArgs LaunchTemplateImdsv2Only() => new()
+    {
+        HttpEndpoint = "enabled",
+        HttpTokens = "required",
+        HttpPutResponseHopLimit = 1,
+    };
+
     public static InstanceRootBlockDeviceArgs EncryptedRootVolume() => new() { Encrypted = true, VolumeType = "gp3" };
+
+    /// <summary>The same encrypted gp3 volume (<see cref="EncryptedRootVolume"/>) in a launch template's form, mapped at <paramref name="deviceName"/>.</summary>
+    public static LaunchTemplateBlockDeviceMappingArgs EncryptedLaunchTemplateVolume(Input<string> deviceName) => new()
+    {
+        DeviceName = deviceName,
+        Ebs = new LaunchTemplateBlockDeviceMappingEbsArgs { Encrypted = "true", VolumeType = "gp3", DeleteOnTermination = "true" },
+    };
 
     /// <summary>Admits one protocol and port from one IPv4 CIDR.</summary>
     public static SecurityGroupIngressRule AllowIn(
@@ -28,6 +43,21 @@ internal static class SecureDefaults
             FromPort = port,
             ToPort = port,
             CidrIpv4 = sourceCidr,
+            Description = description,
+        }, options);
+
+    /// <summary>Lets HTTPS (TCP 443) out to one destination: an IPv4 CIDR or a managed prefix list (such as S3's).</summary>
+    public static SecurityGroupEgressRule AllowHttpsOut(
+        string name, Input<string> securityGroupId, Input<string>? destinationCidr, Input<string>? destinationPrefixListId, string description,
+        CustomResourceOptions options)
+        => new(name, new SecurityGroupEgressRuleArgs
+        {
+            SecurityGroupId = securityGroupId,
+            IpProtocol = "tcp",
+            FromPort = 443,
+            ToPort = 443,
+            CidrIpv4 = destinationCidr!,
+            PrefixListId = destinationPrefixListId!,
             Description = description,
         }, options);
 
