@@ -57,6 +57,15 @@ public class JsonSchemaTests
     }
 
     [Fact]
+    public async Task Traffic_volume_keys_are_read_in_any_case()
+    {
+        using var lower = await PlanAsync("--gb-per-month", "nat=100,s3=50");
+        using var upper = await PlanAsync("--gb-per-month", "NAT=100,S3=50");
+
+        Assert.Equal(lower.RootElement.GetProperty("cost").GetRawText(), upper.RootElement.GetProperty("cost").GetRawText());
+    }
+
+    [Fact]
     public async Task Every_object_has_exactly_the_documented_fields()
     {
         using var json = await PlanAsync("--gb-per-month", "nat=100,s3=50", "--policy");

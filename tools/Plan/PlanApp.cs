@@ -228,8 +228,9 @@ public static class PlanApp
 
         foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // Only the hint for a mistyped key: TrafficVolumes.Parse reads the volumes, keys in any case.
             var key = pair.Split('=')[0].Trim();
-            if (!TrafficVolumes.Keys.Contains(key) && CommandLineErrors.Closest(key, TrafficVolumes.Keys) is { } closest)
+            if (!TrafficVolumes.Keys.Contains(key.ToLowerInvariant()) && CommandLineErrors.Closest(key, TrafficVolumes.Keys) is { } closest)
             {
                 throw PlanException.Usage($"--gb-per-month: '{pair}' has no key {key}; the closest is {closest} (keys: {string.Join(", ", TrafficVolumes.Keys)}).");
             }
