@@ -32,7 +32,7 @@ public static class PrivateConnectivity
             var service = await LookUpEndpointServiceAsync(settings, serviceName, region);
             Validate(() =>
             {
-                settings.ValidateEndpointServiceZones(zones, regionZones.Names, regionZones.ZoneIds, service.AvailabilityZones);
+                settings.ValidateEndpointServiceZones(serviceName, zones, regionZones.Names, regionZones.ZoneIds, service.AvailabilityZones);
                 return true;
             });
             providerServiceName = Output.Create(serviceName);

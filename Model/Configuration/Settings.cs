@@ -258,11 +258,13 @@ public sealed partial record StackSettings
     /// <summary>
     /// Consumer mode, once the provider's endpoint service is looked up: every workload AZ must be one the service
     /// offers, since a GWLB endpoint can only be placed in a zone of the provider's load balancer.
-    /// <paramref name="offeredZones"/> are in this account's zone names, as DescribeVpcEndpointServices answers.
+    /// <paramref name="offeredZones"/> are in this account's zone names, as DescribeVpcEndpointServices answers;
+    /// <paramref name="serviceName"/> is the service looked up (configured, or read from the provider stack).
     /// </summary>
     /// <exception cref="ConfigException">A workload AZ the service does not serve.</exception>
     public void ValidateEndpointServiceZones(
-        IReadOnlyList<string> workloadZones, IReadOnlyList<string> regionZoneNames, IReadOnlyList<string> regionZoneIds, IReadOnlyList<string> offeredZones)
+        string serviceName, IReadOnlyList<string> workloadZones, IReadOnlyList<string> regionZoneNames, IReadOnlyList<string> regionZoneIds,
+        IReadOnlyList<string> offeredZones)
     {
         ArgumentNullException.ThrowIfNull(workloadZones);
         ArgumentNullException.ThrowIfNull(regionZoneNames);
@@ -288,7 +290,7 @@ public sealed partial record StackSettings
             Namespace,
             "azCount",
             AzCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"zones the endpoint service {Inspection.EndpointServiceName} serves, but workload AZ {Show(missing)} is not one of them: the service {offered}"
+            $"zones the endpoint service {serviceName} serves, but workload AZ {Show(missing)} is not one of them: the service {offered}"
                 + (served > 0 && workloadZones.TakeWhile(offeredZones.Contains).Count() == served ? $" (azCount {served} would fit)" : ""));
     }
 }

@@ -110,6 +110,28 @@ public class TwoStackTests
     }
 
     [Fact]
+    public async Task A_zone_the_provider_stacks_service_does_not_serve_is_refused_naming_that_service()
+    {
+        const string Service = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0";
+        var mocks = new AwsMocks { EndpointServiceZones = ["eu-west-1a"] };
+        mocks.AddStack(ProviderStack, new Dictionary<string, object> { ["endpointServiceName"] = Service });
+
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(
+            new Dictionary<string, object>
+            {
+                ["azCount"] = 2,
+                ["inspection"] = new Dictionary<string, object> { ["mode"] = "consumer", ["providerStack"] = ProviderStack },
+            },
+            mocks));
+
+        Assert.StartsWith(
+            $"Invalid config private-connectivity:azCount = 2: zones the endpoint service {Service} serves, but workload AZ eu-west-1b",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(mocks.Records, r => !r.Type.StartsWith("pulumi:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_provider_stack_that_does_not_exist_stops_the_consumer_with_one_sentence()
     {
         var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(new Dictionary<string, object>

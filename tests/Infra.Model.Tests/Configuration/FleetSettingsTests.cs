@@ -56,10 +56,11 @@ public class FleetSettingsTests
         });
         string[] names = ["us-east-1a", "us-east-1b", "us-east-1c"];
         string[] ids = ["use1-az4", "use1-az6", "use1-az1"];
+        const string Service = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
-        settings.ValidateEndpointServiceZones(["us-east-1a", "us-east-1b"], names, ids, ["us-east-1b", "us-east-1a"]);
-        var error = Assert.Throws<ConfigException>(() => settings.ValidateEndpointServiceZones(["us-east-1a", "us-east-1b"], names, ids, ["us-east-1c"]));
-        var none = Assert.Throws<ConfigException>(() => settings.ValidateEndpointServiceZones(["us-east-1a", "us-east-1b"], names, ids, []));
+        settings.ValidateEndpointServiceZones(Service, ["us-east-1a", "us-east-1b"], names, ids, ["us-east-1b", "us-east-1a"]);
+        var error = Assert.Throws<ConfigException>(() => settings.ValidateEndpointServiceZones(Service, ["us-east-1a", "us-east-1b"], names, ids, ["us-east-1c"]));
+        var none = Assert.Throws<ConfigException>(() => settings.ValidateEndpointServiceZones(Service, ["us-east-1a", "us-east-1b"], names, ids, []));
 
         Assert.Equal(
             "Invalid config private-connectivity:azCount = 2: zones the endpoint service com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 serves, " +
