@@ -131,8 +131,7 @@ public sealed class CrossVpcPaths
     public string HostIn(string subnet)
     {
         var info = _routing.Subnet(subnet);
-        var block = Cidr.Parse(info.CidrBlock ?? throw new InvalidOperationException($"Subnet {info.Name} has no CIDR block."));
-        return Cidr.FromFirstAddress(block.First + 4, 32).NetworkAddress.ToString();
+        return Zones.HostAddress(info.CidrBlock ?? throw new InvalidOperationException($"Subnet {info.Name} has no CIDR block."));
     }
 
     /// <summary>Every path a flow from a subnet to an address may take.</summary>
@@ -258,7 +257,7 @@ public sealed class CrossVpcPaths
         ImmutableSortedDictionary<string, string> pins, List<TracedPath> results)
     {
         var transit = _routing.Transit;
-        var attachment = transit.Attachments.FirstOrDefault(a => a.VpcId == subnet.VpcId && a.TransitGatewayId == transitGatewayId);
+        var attachment = transit.AttachmentsOfVpc(subnet.VpcId!).FirstOrDefault(a => a.TransitGatewayId == transitGatewayId);
         if (attachment is null)
         {
             results.Add(new TracedPath(steps, PathEnd.NoRoute, pins));

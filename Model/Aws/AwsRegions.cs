@@ -38,9 +38,6 @@ public static partial class AwsRegions
         new("us-gov-west-1", "aws-us-gov", 3), new("us-gov-east-1", "aws-us-gov", 3),
     ];
 
-    /// <summary>The partitions whose regions are listed.</summary>
-    public static IReadOnlyList<string> Partitions { get; } = ["aws", "aws-cn", "aws-us-gov"];
-
     private static readonly FrozenDictionary<string, AwsRegion> ByCode = All.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
 
     /// <summary>The region of that code, or null when AWS has none (codes are lower case).</summary>

@@ -361,8 +361,6 @@ public sealed partial record StackSettings
         return (kind, size.Min, size.Max, size.Desired);
     }
 
-    private static string Show(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     private static ImmutableArray<string> ReadPrincipals(ObjectReader obj)
     {
         const string itemAllowed =
@@ -564,9 +562,6 @@ public sealed partial record StackSettings
             .Select(c => Cidr.Parse($"{c}/{prefix}").ToString())
             .FirstOrDefault(c => !Cidr.Overlaps(c, vpcCidr)) ?? "10.100.0.0/16";
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
-    private static partial Regex BucketNamePattern();
 
     [GeneratedRegex(@"^arn:aws[-a-z]*:iam::\d{12}:(root|(role|user)/[A-Za-z0-9+=,.@_/-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex PrincipalPattern();
