@@ -125,6 +125,28 @@ public readonly partial record struct Cidr : IComparable<Cidr>
     /// <summary>True when <paramref name="text"/> is a network CIDR (host bits zero).</summary>
     public static bool IsValid([NotNullWhen(true)] string? text) => TryParse(text, out _);
 
+    /// <summary>
+    /// Longest-prefix match: the item whose block (null: not an IPv4 block) contains <paramref name="address"/> with the
+    /// longest prefix, the first of equally long ones; the default when none does.
+    /// </summary>
+    public static T? LongestMatch<T>(IEnumerable<T> items, Func<T, Cidr?> blockOf, IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(blockOf);
+        T? best = default;
+        var bestLength = -1;
+        foreach (var item in items)
+        {
+            if (blockOf(item) is { } block && block.PrefixLength > bestLength && block.Contains(address))
+            {
+                best = item;
+                bestLength = block.PrefixLength;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>True when every address of <paramref name="other"/> is inside this block.</summary>
     public bool Contains(Cidr other) => ToIPNetwork2().Contains(other.ToIPNetwork2());
 

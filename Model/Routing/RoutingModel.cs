@@ -174,14 +174,10 @@ public sealed class RoutingModel
     /// </summary>
     public Route? Lookup(string subnet, string ipv4Address)
     {
-        var address = IPAddress.Parse(ipv4Address);
-        return EffectiveRoutes(subnet)
-            .Where(r => r.Destination.Kind == DestinationKind.Cidr)
-            .Select(r => (route: r, ok: Cidr.TryParse(r.Destination.Text, out var block, out _), block))
-            .Where(x => x.ok && x.block.Contains(address))
-            .OrderByDescending(x => x.block.PrefixLength)
-            .Select(x => x.route)
-            .FirstOrDefault();
+        return Cidr.LongestMatch(
+            EffectiveRoutes(subnet),
+            r => r.Destination.Kind == DestinationKind.Cidr && Cidr.TryParse(r.Destination.Text, out var block, out _) ? block : null,
+            IPAddress.Parse(ipv4Address));
     }
 
     /// <summary>A subnet by id or logical name.</summary>

@@ -220,13 +220,8 @@ public sealed class TransitGatewayRouting
     /// <summary>The route the table uses for an address: longest prefix first; null when none matches.</summary>
     public TransitRoute? Lookup(string routeTable, string ipv4Address)
     {
-        var address = IPAddress.Parse(ipv4Address);
-        return RoutesOfTable(routeTable)
-            .Select(r => (route: r, ok: Cidr.TryParse(r.Destination, out var block), block))
-            .Where(x => x.ok && x.block.Contains(address))
-            .OrderByDescending(x => x.block.PrefixLength)
-            .Select(x => x.route)
-            .FirstOrDefault();
+        return Cidr.LongestMatch(
+            RoutesOfTable(routeTable), r => Cidr.TryParse(r.Destination, out var block) ? block : null, IPAddress.Parse(ipv4Address));
     }
 
     /// <summary>The attachments of a VPC (id or name) to a transit gateway, by name.</summary>
