@@ -119,7 +119,7 @@ public sealed class InspectionProviderArgs : ResourceArgs
 /// </summary>
 public sealed class InspectionProvider : ComponentResource
 {
-    public const int GenevePort = 6081;
+    public const int GenevePort = PassThroughAppliance.GenevePort;
 
     /// <summary>Seconds an appliance has to boot and start answering before Auto Scaling acts on the ELB health check.</summary>
     public const int HealthCheckGracePeriodSeconds = 300;

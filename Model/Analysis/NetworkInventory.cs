@@ -65,14 +65,15 @@ public sealed record EndpointServiceInfo(string Id, string Name, string? Service
 public sealed record IngressRule(string SecurityGroupId, string Protocol, int? FromPort, int? ToPort, string? CidrIpv4, string? OtherSource)
 {
     /// <summary>True when the rule's protocol and ports cover UDP <paramref name="port"/>.</summary>
-    public bool CoversUdp(int port) =>
-        Protocol is "-1" or "all" ||
-        (Protocol is "udp" or "17" && (FromPort is null || FromPort <= port) && (ToPort is null || ToPort >= port));
+    public bool CoversUdp(int port) => Covers("udp", "17", port);
 
     /// <summary>True when the rule's protocol and ports cover TCP <paramref name="port"/>.</summary>
-    public bool CoversTcp(int port) =>
+    public bool CoversTcp(int port) => Covers("tcp", "6", port);
+
+    /// <summary>The protocol by name or IANA number, and the port within the rule's range (or every protocol).</summary>
+    private bool Covers(string protocolName, string protocolNumber, int port) =>
         Protocol is "-1" or "all" ||
-        (Protocol is "tcp" or "6" && (FromPort is null || FromPort <= port) && (ToPort is null || ToPort >= port));
+        ((Protocol == protocolName || Protocol == protocolNumber) && (FromPort is null || FromPort <= port) && (ToPort is null || ToPort >= port));
 }
 
 /// <summary>

@@ -40,9 +40,6 @@ public sealed class ReachabilityAnalyzer
 
     private const int MaxHops = 8;
 
-    /// <summary>GENEVE, the encapsulation between a Gateway Load Balancer and its appliances (UDP 6081).</summary>
-    private const int InspectionGenevePort = 6081;
-
     private static readonly IReadOnlySet<string> NoZones = new HashSet<string>(StringComparer.Ordinal);
 
     private readonly RoutingModel _routing;
@@ -663,9 +660,9 @@ public sealed class ReachabilityAnalyzer
         if (node is not null)
         {
             var rules = groups.SelectMany(_inventory.IngressRulesOf).Where(r => r.CidrIpv4 is not null && Block(r.CidrIpv4) is { } block && Block(node.CidrBlock!) is { } from && block.Contains(from)).ToList();
-            if (!rules.Any(r => r.CoversUdp(InspectionGenevePort)))
+            if (!rules.Any(r => r.CoversUdp(PassThroughAppliance.GenevePort)))
             {
-                return $"no security group rule of {target.Name} admits GENEVE (UDP {InspectionGenevePort}) from the load balancer's subnet {node.CidrBlock}";
+                return $"no security group rule of {target.Name} admits GENEVE (UDP {PassThroughAppliance.GenevePort}) from the load balancer's subnet {node.CidrBlock}";
             }
 
             if (check is { HealthCheckEnabled: true } && !rules.Any(r => r.CoversTcp(check.HealthCheckPort)))

@@ -15,7 +15,11 @@ public sealed record VpcInfo(
     string? CidrBlock,
     IReadOnlyList<string> AdditionalCidrBlocks,
     string? Ipv6CidrBlock,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>Every IPv4 block of the VPC: the primary one (when known) first, then the secondary ones.</summary>
+    public IEnumerable<string> Ipv4Blocks => new[] { CidrBlock }.Concat(AdditionalCidrBlocks).OfType<string>();
+}
 
 /// <summary>A subnet.</summary>
 /// <param name="Id">The subnet id.</param>

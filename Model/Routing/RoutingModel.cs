@@ -734,7 +734,7 @@ public sealed class RoutingModel
             var routes = new List<Route>();
             if (table.VpcId is not null && _vpcs.TryGetValue(table.VpcId, out var vpc))
             {
-                routes.AddRange(new[] { vpc.CidrBlock }.Concat(vpc.AdditionalCidrBlocks).OfType<string>()
+                routes.AddRange(vpc.Ipv4Blocks
                     .Select(c => new Route(Destination.Cidr(c), Target.Local)));
                 if (vpc.Ipv6CidrBlock is not null)
                 {

@@ -516,6 +516,6 @@ public sealed class TransitGatewayRouting
 
     private IEnumerable<string> VpcBlocks(TransitGatewayAttachmentInfo attachment) =>
         attachment.VpcId is not null && _vpcs.TryGetValue(attachment.VpcId, out var vpc)
-            ? new[] { vpc.CidrBlock }.Concat(vpc.AdditionalCidrBlocks).OfType<string>()
+            ? vpc.Ipv4Blocks
             : [];
 }

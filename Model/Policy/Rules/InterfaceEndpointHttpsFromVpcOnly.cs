@@ -38,8 +38,7 @@ public sealed class InterfaceEndpointHttpsFromVpcOnly : PolicyRule
             var vpcBlocks = group
                 .Select(x => context.Vpc(x.endpoint.VpcId))
                 .OfType<VpcInfo>()
-                .SelectMany(v => new[] { v.CidrBlock }.Concat(v.AdditionalCidrBlocks))
-                .OfType<string>()
+                .SelectMany(v => v.Ipv4Blocks)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             var vpcText = vpcBlocks.Count == 0 ? "the VPC's CIDR" : $"the VPC's CIDR {Wording.And(vpcBlocks)}";

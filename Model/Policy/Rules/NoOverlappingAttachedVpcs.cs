@@ -26,7 +26,7 @@ public sealed class NoOverlappingAttachedVpcs : PolicyRule
                 .Where(a => a.TransitGatewayId == gateway.Id && a.VpcId is not null)
                 .Select(a => (attachment: a, vpc: context.Vpc(a.VpcId)))
                 .Where(x => x.vpc is not null)
-                .SelectMany(x => new[] { x.vpc!.CidrBlock }.Concat(x.vpc.AdditionalCidrBlocks).OfType<string>()
+                .SelectMany(x => x.vpc!.Ipv4Blocks
                     .Where(c => Cidr.TryParse(c, out _))
                     .Select(c => (x.attachment, vpc: x.vpc!, cidr: c)))
                 .ToList();
