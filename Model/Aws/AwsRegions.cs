@@ -46,6 +46,18 @@ public static partial class AwsRegions
     /// <summary>True for text shaped like a region code (lower-case area, direction, number), known or not.</summary>
     public static bool IsWellFormed(string? code) => code is not null && CodePattern().IsMatch(code);
 
+    /// <summary>
+    /// The region a VPC endpoint service name names (com.amazonaws.&lt;region&gt;.… for AWS services,
+    /// com.amazonaws.vpce.&lt;region&gt;.… for endpoint services): the text in the region's place, which the caller checks.
+    /// </summary>
+    public static string? OfEndpointService(string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(serviceName);
+        var parts = serviceName.Split('.');
+        var index = parts.Length > 3 && parts[2] == "vpce" ? 3 : 2;
+        return parts.Length > index ? parts[index] : null;
+    }
+
     /// <summary>The partition of a region: from the list, else by the SDKs' region patterns (aws-cn, aws-us-gov, else aws).</summary>
     public static string PartitionOf(string region)
     {

@@ -53,7 +53,7 @@ public sealed partial record StackSettings
 
         if (Inspection.EndpointServiceName is { } serviceName)
         {
-            var serviceRegion = serviceName.Split('.') is { Length: > 4 } parts ? parts[3] : "";
+            var serviceRegion = AwsRegions.OfEndpointService(serviceName) ?? "";
             if (serviceRegion != region)
             {
                 // AWS PrivateLink Guide, "Cross-Region connectivity": only interface endpoints reach endpoint services of

@@ -117,7 +117,7 @@ public sealed partial class AwsConstraints
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(args);
-        if (token == GetVpcEndpointService && Inputs.Text(args, "serviceName") is { } serviceName && ServiceRegion(serviceName) is { } serviceRegion && serviceRegion != Region)
+        if (token == GetVpcEndpointService && Inputs.Text(args, "serviceName") is { } serviceName && AwsRegions.OfEndpointService(serviceName) is { } serviceRegion && AwsRegions.IsWellFormed(serviceRegion) && serviceRegion != Region)
         {
             // DescribeVpcEndpointServices answers for the client's region only (EC2 API reference); the service is not found elsewhere.
             return new(token, "serviceName", serviceName, $"an endpoint service of region {Region}, where the stack deploys, and this one is in {serviceRegion}");
@@ -150,14 +150,6 @@ public sealed partial class AwsConstraints
         null => "null",
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>The region named by a VPC endpoint service name (com.amazonaws.&lt;region&gt;.… or com.amazonaws.vpce.&lt;region&gt;.…).</summary>
-    internal static string? ServiceRegion(string serviceName)
-    {
-        var parts = serviceName.Split('.');
-        var index = parts.Length > 3 && parts[2] == "vpce" ? 3 : 2;
-        return parts.Length > index && AwsRegions.IsWellFormed(parts[index]) ? parts[index] : null;
-    }
 
     private IEnumerable<ConstraintViolation> CheckTags(Registration r)
     {
@@ -355,7 +347,7 @@ public sealed partial class AwsConstraints
     private IEnumerable<ConstraintViolation> CheckVpcEndpoint(Registration r)
     {
         var serviceName = Inputs.Text(r.Inputs, "serviceName");
-        if (serviceName is not null && ServiceRegion(serviceName) is { } serviceRegion && serviceRegion != Region)
+        if (serviceName is not null && AwsRegions.OfEndpointService(serviceName) is { } serviceRegion && AwsRegions.IsWellFormed(serviceRegion) && serviceRegion != Region)
         {
             // PrivateLink Guide, "Cross-Region connectivity": gateway and Gateway Load Balancer endpoints reach services of their own region only.
             var type = Inputs.Text(r.Inputs, "vpcEndpointType") ?? "Gateway";
