@@ -140,7 +140,7 @@ public static class PrivateConnectivity
             ApplianceAmi = inspection.ApplianceAmi is { } ami ? (Input<string>)ami : null,
             PassThrough = inspection.UsesPassThroughAppliance,
             ApplianceInstanceType = inspection.ApplianceInstanceType,
-            ApplianceFleet = inspection.ApplianceFleet == ApplianceFleet.Instances ? "instances" : "autoScaling",
+            ApplianceFleet = SettingRules.Name(inspection.ApplianceFleet),
             AppliancesPerAz = inspection.AppliancesPerAz,
             FleetMinSize = inspection.ApplianceFleet == ApplianceFleet.AutoScaling ? inspection.FleetMinSize : null,
             FleetMaxSize = inspection.ApplianceFleet == ApplianceFleet.AutoScaling ? inspection.FleetMaxSize : null,
@@ -228,12 +228,7 @@ public static class PrivateConnectivity
                 Appliance = prefixes.Appliance,
             },
             InternetGateway = internetGateway,
-            NatStrategy = settings.NatStrategy switch
-            {
-                NatStrategy.Single => "single",
-                NatStrategy.PerAz => "perAz",
-                _ => "none",
-            },
+            NatStrategy = SettingRules.Name(settings.NatStrategy),
             FlowLogRetentionDays = settings.FlowLogRetentionDays,
             Tags = new Dictionary<string, string>(settings.Tags),
         };

@@ -293,12 +293,7 @@ public sealed class InspectionProvider : ComponentResource
         var protocol = SettingRules.HealthCheckProtocol(args.HealthCheckProtocol, errors.For("healthCheckProtocol"));
         var path = SettingRules.HealthCheckPath(args.HealthCheckPath, protocol, "healthCheckProtocol", errors.For("healthCheckPath"));
 
-        var fleet = args.ApplianceFleet switch
-        {
-            null or "autoScaling" => Model.Configuration.ApplianceFleet.AutoScaling,
-            "instances" => Model.Configuration.ApplianceFleet.Instances,
-            _ => throw errors.Error("applianceFleet", args.ApplianceFleet, "one of autoScaling, instances"),
-        };
+        var fleet = SettingRules.ApplianceFleet(args.ApplianceFleet, errors.For("applianceFleet"));
         var crossZone = args.CrossZoneLoadBalancing ?? false;
         var fleetSize = ReadFleetSize(args, errors, perAz, zones.Count, crossZone, fleet);
 

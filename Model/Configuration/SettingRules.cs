@@ -17,6 +17,14 @@ public static partial class SettingRules
     /// <summary>The NAT strategies, as written in settings and inputs.</summary>
     public const string NatStrategyAllowed = "one of none, single, perAz";
 
+    public const string ApplianceFleetAllowed = "one of autoScaling, instances";
+
+    private static readonly (string Name, NatStrategy Value)[] NatStrategies =
+        [("none", Configuration.NatStrategy.None), ("single", Configuration.NatStrategy.Single), ("perAz", Configuration.NatStrategy.PerAz)];
+
+    private static readonly (string Name, ApplianceFleet Value)[] ApplianceFleets =
+        [("autoScaling", Configuration.ApplianceFleet.AutoScaling), ("instances", Configuration.ApplianceFleet.Instances)];
+
     /// <summary>Interface endpoints one VPC of this project may have.</summary>
     public const int MaxInterfaceEndpoints = 40;
 
@@ -55,14 +63,24 @@ public static partial class SettingRules
     public static NatStrategy NatStrategy(string? text, Func<string, string, Exception> invalid)
     {
         ArgumentNullException.ThrowIfNull(invalid);
-        return text switch
-        {
-            null or "none" => Configuration.NatStrategy.None,
-            "single" => Configuration.NatStrategy.Single,
-            "perAz" => Configuration.NatStrategy.PerAz,
-            _ => throw invalid(text, NatStrategyAllowed),
-        };
+        return text is null ? Configuration.NatStrategy.None : ByName(NatStrategies, text) ?? throw invalid(text, NatStrategyAllowed);
     }
+
+    /// <summary>The written name of a NAT strategy, as <see cref="NatStrategy(string?, Func{string, string, Exception})"/> reads it.</summary>
+    public static string Name(NatStrategy strategy) => NatStrategies.First(n => n.Value == strategy).Name;
+
+    /// <summary>An appliance fleet mode by its written name; null means autoScaling.</summary>
+    public static ApplianceFleet ApplianceFleet(string? text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return text is null ? Configuration.ApplianceFleet.AutoScaling : ByName(ApplianceFleets, text) ?? throw invalid(text, ApplianceFleetAllowed);
+    }
+
+    /// <summary>The written name of an appliance fleet mode, as <see cref="ApplianceFleet(string?, Func{string, string, Exception})"/> reads it.</summary>
+    public static string Name(ApplianceFleet fleet) => ApplianceFleets.First(f => f.Value == fleet).Name;
+
+    private static T? ByName<T>((string Name, T Value)[] table, string text)
+        where T : struct => table.FirstOrDefault(e => e.Name == text) is { Name: not null } entry ? entry.Value : null;
 
     /// <summary>How many availability zones a VPC spans.</summary>
     public static int AzCount(int count, Func<string, string, Exception> invalid)

@@ -330,14 +330,8 @@ public sealed partial record StackSettings
     /// </summary>
     private static (ApplianceFleet Kind, int Min, int Max, int Desired) ReadFleet(ObjectReader obj, int defaultSize, int azCount, bool crossZone)
     {
-        const string fleetAllowed = "one of autoScaling, instances";
-        var text = obj.String("applianceFleet", fleetAllowed);
-        var kind = text switch
-        {
-            null or "autoScaling" => ApplianceFleet.AutoScaling,
-            "instances" => ApplianceFleet.Instances,
-            _ => throw obj.Error("applianceFleet", text, fleetAllowed),
-        };
+        var kind = SettingRules.ApplianceFleet(
+            obj.String("applianceFleet", SettingRules.ApplianceFleetAllowed), (value, allowed) => obj.Error("applianceFleet", value, allowed));
 
         string[] sizeFields = ["fleetMinSize", "fleetMaxSize", "fleetDesiredCapacity"];
         if (kind == ApplianceFleet.Instances && sizeFields.FirstOrDefault(f => obj.Get(f) is not null) is { } setField)
