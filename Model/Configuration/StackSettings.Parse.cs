@@ -59,7 +59,7 @@ public sealed partial record StackSettings
         var reader = new ConfigReader(configNamespace, raw);
 
         var vpcCidr = ReadVpcCidr(reader, "vpcCidr", reader.Scalar("vpcCidr")) ?? "10.0.0.0/16";
-        var azCount = reader.WholeNumber("azCount", 2, 1, 6);
+        var azCount = reader.WholeNumber("azCount", 2, 1, SettingRules.MaxAzCount);
         var nat = ReadNatStrategy(reader);
         var prefixes = ReadPrefixLengths(reader);
         var dynamoDb = reader.Boolean("enableDynamoDbEndpoint", false);
@@ -448,7 +448,8 @@ public sealed partial record StackSettings
         foreach (var property in json.Value.EnumerateObject())
         {
             var key = property.Name;
-            if (key.Length is 0 or > AwsTags.MaxKeyLength || key.StartsWith(AwsTags.ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+            // The settings' own wording for the two rules every service shares (the bad-input catalogue pins it).
+            if (AwsTags.CheckKey(key, restricted: false) is not null)
             {
                 throw reader.Error("tags", key, "tag keys of 1 to 128 characters that do not start with aws: (reserved by AWS)");
             }
