@@ -294,8 +294,8 @@ internal sealed class ObjectReader
     }
 }
 
-/// <summary>"Did you mean" helpers.</summary>
-internal static class Suggestions
+/// <summary>"Did you mean" helpers, for the settings and the command line.</summary>
+public static class Suggestions
 {
     /// <summary>Up to <paramref name="count"/> candidates close to <paramref name="text"/> (edit distance, then name).</summary>
     public static IReadOnlyList<string> Closest(string text, IEnumerable<string> candidates, int count)
@@ -304,7 +304,7 @@ internal static class Suggestions
         return
         [
             .. candidates
-                .Select(c => (name: c, distance: Distance(lowered, c.ToUpperInvariant())))
+                .Select(c => (name: c, distance: EditDistance(lowered, c.ToUpperInvariant())))
                 .Where(x => x.distance <= Math.Max(2, x.name.Length / 3) ||
                             (lowered.Length >= 3 && x.name.ToUpperInvariant().Contains(lowered, StringComparison.Ordinal)))
                 .OrderBy(x => x.name.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
@@ -315,27 +315,38 @@ internal static class Suggestions
         ];
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>
+    /// Edits that turn one text into the other: inserting, deleting or replacing a character, and with
+    /// <paramref name="transpositions"/> also swapping two neighbours (one edit instead of two).
+    /// </summary>
+    public static int EditDistance(string a, string b, bool transpositions = false)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            d[0, j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (transpositions && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Infra.Model.Configuration;
 
 namespace Infra.Plan;
 
@@ -111,7 +112,7 @@ public static class CommandLineErrors
         foreach (var candidate in candidates)
         {
             var bare = candidate.TrimStart('-').ToLowerInvariant();
-            var distance = bare.StartsWith(typed, StringComparison.Ordinal) ? 0 : Distance(typed, bare);
+            var distance = bare.StartsWith(typed, StringComparison.Ordinal) ? 0 : Suggestions.EditDistance(typed, bare, transpositions: true);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
@@ -119,36 +120,6 @@ public static class CommandLineErrors
         }
 
         return bestDistance <= Math.Clamp(typed.Length / 3, 1, 3) ? best : null;
-    }
-
-    /// <summary>Edits (insert, delete, replace, swap of neighbours) that turn one text into the other.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static IEnumerable<string> OptionNames(Command command) =>
