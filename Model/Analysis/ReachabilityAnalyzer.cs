@@ -49,6 +49,7 @@ public sealed class ReachabilityAnalyzer
     private readonly Dictionary<string, VpcInfo> _vpcs;
     private readonly Dictionary<string, EndpointInfo> _endpoints;
     private readonly Dictionary<(string Subnet, string Address), Route?> _lookups = [];
+    private readonly Dictionary<(string LoadBalancer, string Target, string? Zone), string?> _unhealthy = [];
     private readonly Dictionary<string, IReadOnlyList<Route>> _routes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Range?> _blocks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _tierNames;
@@ -594,7 +595,7 @@ public sealed class ReachabilityAnalyzer
             return (false, null);
         }
 
-        var failures = eligible.Select(t => (t.target, t.zone, why: WhyUnhealthy(loadBalancer, t.target, t.zone))).ToList();
+        var failures = eligible.Select(t => (t.target, t.zone, why: WhyUnhealthyCached(loadBalancer, t.target, t.zone))).ToList();
         var healthy = failures.Where(f => f.why is null).Select(f => (f.target, f.zone)).ToList();
         if (healthy.Count == 0)
         {
@@ -637,6 +638,22 @@ public sealed class ReachabilityAnalyzer
         }
 
         return (true, endpointSubnet);
+    }
+
+    /// <summary>
+    /// <see cref="WhyUnhealthy"/>, once per load balancer, appliance and zone: it depends on nothing else, and every
+    /// inspected flow of every walk (the AZ-loss analysis's too) asks it again.
+    /// </summary>
+    private string? WhyUnhealthyCached(GatewayLoadBalancerInfo loadBalancer, InstanceInfo target, string? zone)
+    {
+        var key = (loadBalancer.Id, target.Id, zone);
+        if (!_unhealthy.TryGetValue(key, out var why))
+        {
+            why = WhyUnhealthy(loadBalancer, target, zone);
+            _unhealthy[key] = why;
+        }
+
+        return why;
     }
 
     /// <summary>
