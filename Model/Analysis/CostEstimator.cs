@@ -105,6 +105,12 @@ public sealed record CostEstimate(
     /// <summary>The per-GB charges estimated from the given volumes, per month.</summary>
     public decimal UsageMonthly => Usage.Sum(u => u.Monthly ?? 0m);
 
+    /// <summary>Instance types the stack runs that the price table has no price for in <see cref="PriceRegion"/>.</summary>
+    public IReadOnlyList<string> UnpricedInstanceTypes { get; init; } = [];
+
+    /// <summary>True when the table lacks the stack's region and another region's prices stand in.</summary>
+    public bool PricedAsAnotherRegion => PriceRegion != Region;
+
     /// <summary>Fixed plus estimated usage.</summary>
     public decimal TotalMonthly => FixedMonthly + UsageMonthly;
 }
@@ -209,6 +215,7 @@ public static class CostEstimator
             warnings.Add("An inspection (gwlb) volume was given, but the stack has no Gateway Load Balancer or GWLB endpoint: it is not priced.");
         }
 
+        var unpricedTypes = new List<string>();
         var applianceIds = inventory.LoadBalancers.SelectMany(inventory.TargetsOf).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var group in inventory.Instances
             .GroupBy(i => (appliance: applianceIds.Contains(i.Id), type: i.InstanceType ?? "unknown"))
@@ -218,6 +225,7 @@ public static class CostEstimator
             decimal? price = prices.InstanceHour.TryGetValue(group.Key.type, out var p) ? p : null;
             if (price is null)
             {
+                unpricedTypes.Add(group.Key.type);
                 warnings.Add($"The price table has no {priceRegion} price for instance type {group.Key.type}: {Plural(group.Count(), "instance")} not priced.");
             }
 
@@ -275,7 +283,10 @@ public static class CostEstimator
             warnings.Add("A DynamoDB volume was given, but the stack has no DynamoDB gateway endpoint to compare.");
         }
 
-        return new CostEstimate(table.Currency, region, priceRegion, hours, table.AsOf, table.Sources, hourly, usage, savings, warnings);
+        return new CostEstimate(table.Currency, region, priceRegion, hours, table.AsOf, table.Sources, hourly, usage, savings, warnings)
+        {
+            UnpricedInstanceTypes = [.. unpricedTypes.Distinct(StringComparer.Ordinal)],
+        };
     }
 
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

@@ -113,10 +113,6 @@ public static class PlanRunner
         }
 
         var runTime = clock.Elapsed;
-        if (priced)
-        {
-            RequirePrices(prices, region, run);
-        }
 
         clock.Restart();
         var analysis = NetworkAnalysis.Run(run.Routing, run.Records, prices, region, volumes);
@@ -126,6 +122,7 @@ public static class PlanRunner
 
         if (priced)
         {
+            RequirePrices(prices, analysis.Cost);
             warnings.AddRange(analysis.Cost.Warnings);
         }
         return new PlanResult(stack, region, analysis.Analyzer.AvailabilityZones, tree, analysis, policy, warnings, new PlanTimings(runTime, analysisTime));
@@ -135,25 +132,21 @@ public static class PlanRunner
     /// Refuses a stack whose region or instances the price table cannot price: an estimate that leaves them out (or
     /// borrows another region's prices) would mislead more than no estimate.
     /// </summary>
-    private static void RequirePrices(PriceTable prices, string region, StackRun run)
+    private static void RequirePrices(PriceTable prices, CostEstimate cost)
     {
-        var (priceRegion, regionPrices, borrowed) = prices.For(region);
-        if (borrowed)
+        if (cost.PricedAsAnotherRegion)
         {
             var priced = string.Join(", ", prices.Regions.Keys.Order(StringComparer.Ordinal));
             var uncosted = string.Join(",", PlanApp.SectionNames.Keys.Where(k => k is not "cost" and not "policy"));
             throw PlanException.Input(
-                $"The price table ({prices.AsOf}) has no prices for {region}, only for {priced}: give a price table that has them with --prices, or leave the cost out with --section {uncosted}.");
+                $"The price table ({prices.AsOf}) has no prices for {cost.Region}, only for {priced}: give a price table that has them with --prices, or leave the cost out with --section {uncosted}.");
         }
 
-        var types = run.OfType(Infra.Model.Routing.AwsTypes.Instance)
-            .Concat(run.OfType(Infra.Model.Routing.AwsTypes.LaunchTemplate))
-            .Select(r => r.Inputs.TryGetValue("instanceType", out var type) ? type as string : null)
-            .OfType<string>();
-        if (types.FirstOrDefault(t => !regionPrices.InstanceHour.ContainsKey(t)) is { } unpriced)
+        if (cost.UnpricedInstanceTypes.Count > 0)
         {
+            var pricedTypes = prices.For(cost.Region).Prices.InstanceHour.Keys.Order(StringComparer.Ordinal);
             throw PlanException.Input(
-                $"The price table ({prices.AsOf}) has no {priceRegion} price for instance type {unpriced}: choose a priced type ({string.Join(", ", regionPrices.InstanceHour.Keys.Order(StringComparer.Ordinal))}) or give a price table that has it with --prices.");
+                $"The price table ({prices.AsOf}) has no {cost.PriceRegion} price for instance type {cost.UnpricedInstanceTypes[0]}: choose a priced type ({string.Join(", ", pricedTypes)}) or give a price table that has it with --prices.");
         }
     }
 

@@ -88,6 +88,7 @@ public class CostTests
 
         Assert.Equal("ap-southeast-4", cost.Region);
         Assert.Equal("us-east-1", cost.PriceRegion);
+        Assert.True(cost.PricedAsAnotherRegion);
         Assert.Contains(cost.Warnings, w => w.Contains("no prices for ap-southeast-4", StringComparison.Ordinal));
     }
 
@@ -102,6 +103,7 @@ public class CostTests
         Assert.Null(appliances.PricePerHour);
         Assert.Null(appliances.Monthly);
         Assert.Contains(cost.Warnings, w => w.Contains("no us-east-1 price for instance type c5n.large", StringComparison.Ordinal));
+        Assert.Equal(["c5n.large"], cost.UnpricedInstanceTypes);
     }
 
     [Fact]
