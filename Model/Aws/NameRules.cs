@@ -21,6 +21,12 @@ public sealed record NameRule(string What, int MinLength, int MaxLength, Regex P
     /// </remarks>
     public const int AutoNameSuffixLength = 8;
 
+    /// <summary>An auto-name suffix of the provider's shape (<see cref="AutoNameSuffixLength"/> characters), for checking names it makes.</summary>
+    public const string SampleAutoNameSuffix = "-abcdef0";
+
+    /// <summary>Characters the provider appends to a <c>namePrefix</c> (or S3's <c>bucketPrefix</c>): a 26-character unique id.</summary>
+    public const int PrefixSuffixLength = 26;
+
     /// <summary>Null when the name is accepted, else what is allowed (no final full stop).</summary>
     public string? Check(string value)
     {
@@ -34,14 +40,14 @@ public sealed record NameRule(string What, int MinLength, int MaxLength, Regex P
         ArgumentNullException.ThrowIfNull(prefix);
         return prefix.Length >= 1 && prefix.Length <= MaxPrefixLength && Pattern.IsMatch(prefix + "x")
             ? null
-            : $"a prefix for {What} of 1 to {MaxPrefixLength} characters ({Characters}), leaving room for the provider's 26-character unique suffix";
+            : $"a prefix for {What} of 1 to {MaxPrefixLength} characters ({Characters}), leaving room for the provider's {PrefixSuffixLength}-character unique suffix";
     }
 
     /// <summary>Null when the provider's auto-name for a logical name (name, hyphen, 7 hex digits) is accepted.</summary>
     public string? CheckAutoName(string logicalName)
     {
         ArgumentNullException.ThrowIfNull(logicalName);
-        return Check(logicalName + "-abcdef0") is null
+        return Check(logicalName + SampleAutoNameSuffix) is null
             ? null
             : $"a logical name of at most {MaxLength - AutoNameSuffixLength} characters ({Characters}), because the provider names the resource after it with a hyphen and 7 random characters and {What} has at most {MaxLength}";
     }

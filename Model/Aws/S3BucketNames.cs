@@ -57,6 +57,25 @@ public static partial class S3BucketNames
         return null;
     }
 
+    /// <summary>Null when the provider's bucketPrefix makes valid bucket names with its unique suffix, else what is allowed.</summary>
+    public static string? CheckPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        const int longest = MaxLength - NameRule.PrefixSuffixLength;
+        return prefix.Length > longest || Check(prefix + new string('0', NameRule.PrefixSuffixLength)) is not null
+            ? $"a bucket name prefix of at most {longest} characters that makes a valid S3 bucket name with the provider's {NameRule.PrefixSuffixLength}-character suffix"
+            : null;
+    }
+
+    /// <summary>Null when the provider's auto-name for a logical name (lower-cased, a hyphen, 7 random characters) is a valid bucket name.</summary>
+    public static string? CheckAutoName(string logicalName)
+    {
+        ArgumentNullException.ThrowIfNull(logicalName);
+        return Check(logicalName.ToLowerInvariant() + NameRule.SampleAutoNameSuffix) is { } rule
+            ? $"a logical name that, lower-cased and followed by the provider's hyphen and 7 random characters, gives {rule}"
+            : null;
+    }
+
     /// <summary>
     /// A bucket name prefix from a Pulumi project and stack name, such that the prefix, a hyphen and a random suffix of
     /// <paramref name="suffixLength"/> lower-case letters and digits always make a valid bucket name. Any valid Pulumi

@@ -675,16 +675,15 @@ public sealed partial class AwsConstraints
         }
         else if (Inputs.Text(r.Inputs, "bucketPrefix") is { } prefix)
         {
-            // The provider's bucket_prefix leaves 26 characters for its unique suffix: at most 37.
-            if (prefix.Length > 37 || S3BucketNames.Check(prefix + "00000000000000000000000000") is not null)
+            if (S3BucketNames.CheckPrefix(prefix) is { } prefixRule)
             {
-                yield return Violation(r, "bucketPrefix", prefix, "a bucket name prefix of at most 37 characters that makes a valid S3 bucket name with the provider's 26-character suffix");
+                yield return Violation(r, "bucketPrefix", prefix, prefixRule);
             }
         }
-        else if (S3BucketNames.Check(r.Name.ToLowerInvariant() + "-abcdef0") is { } autoRule)
+        else if (S3BucketNames.CheckAutoName(r.Name) is { } autoRule)
         {
             // Without a name the provider names the bucket after the logical name, a hyphen and 7 random characters.
-            yield return Violation(r, "bucket (auto-named)", r.Name, $"a logical name that, lower-cased and followed by the provider's hyphen and 7 random characters, gives {autoRule}");
+            yield return Violation(r, "bucket (auto-named)", r.Name, autoRule);
         }
     }
 
