@@ -9,10 +9,12 @@ namespace Infra.Model.Analysis;
 /// <param name="Gwlb">Data inspected: through the GWLB endpoints and the Gateway Load Balancer.</param>
 /// <param name="S3">S3 traffic of the private subnets (for the gateway endpoint's saving).</param>
 /// <param name="DynamoDb">DynamoDB traffic of the private subnets (for the gateway endpoint's saving).</param>
-public sealed record TrafficVolumes(decimal? Nat = null, decimal? Interface = null, decimal? Gwlb = null, decimal? S3 = null, decimal? DynamoDb = null)
+/// <param name="Tgw">Data the transit gateway attachments send into the transit gateway, all together.</param>
+public sealed record TrafficVolumes(
+    decimal? Nat = null, decimal? Interface = null, decimal? Gwlb = null, decimal? S3 = null, decimal? DynamoDb = null, decimal? Tgw = null)
 {
     /// <summary>The keys <see cref="Parse"/> accepts.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["nat", "interface", "gwlb", "s3", "dynamodb"];
+    public static IReadOnlyList<string> Keys { get; } = ["nat", "interface", "gwlb", "s3", "dynamodb", "tgw"];
 
     /// <summary>No volumes: per-GB charges are shown as rates only.</summary>
     public static TrafficVolumes None { get; } = new();
@@ -47,7 +49,7 @@ public sealed record TrafficVolumes(decimal? Nat = null, decimal? Interface = nu
         }
 
         decimal? Get(string key) => values.TryGetValue(key, out var v) ? v : null;
-        return new TrafficVolumes(Get("nat"), Get("interface"), Get("gwlb"), Get("s3"), Get("dynamodb"));
+        return new TrafficVolumes(Get("nat"), Get("interface"), Get("gwlb"), Get("s3"), Get("dynamodb"), Get("tgw"));
     }
 }
 
@@ -215,6 +217,26 @@ public static class CostEstimator
             warnings.Add("An inspection (gwlb) volume was given, but the stack has no Gateway Load Balancer or GWLB endpoint: it is not priced.");
         }
 
+        // Transit Gateway: every VPC attachment by the hour, and every GB an attachment sends into the gateway
+        // (AWS Transit Gateway pricing); the gateway itself has no charge of its own.
+        var attachments = routing.Transit.Attachments;
+        if (attachments.Count > 0)
+        {
+            var gateways = string.Join(", ", routing.Transit.TransitGateways.Select(g => g.Name));
+            hourly.Add(Hourly(
+                "Transit Gateway attachments", $"{Plural(attachments.Count, "VPC attachment")} to {gateways}", attachments.Count,
+                "attachment", prices.TransitGatewayAttachmentHour));
+            usage.Add(Usage(
+                "Transit Gateway data processing",
+                "every GB the attachments send into the transit gateway: a spoke's internet traffic once each way, spoke to spoke through an inspection VPC twice",
+                prices.TransitGatewayGb,
+                volumes.Tgw));
+        }
+        else if (volumes.Tgw is not null)
+        {
+            warnings.Add("A transit gateway (tgw) volume was given, but the stack has no transit gateway attachment: it is not priced.");
+        }
+
         var unpricedTypes = new List<string>();
         var applianceIds = inventory.LoadBalancers.SelectMany(inventory.TargetsOf).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var group in inventory.Instances
@@ -283,7 +305,8 @@ public static class CostEstimator
             warnings.Add("A DynamoDB volume was given, but the stack has no DynamoDB gateway endpoint to compare.");
         }
 
-        return new CostEstimate(table.Currency, region, priceRegion, hours, table.AsOf, table.Sources, hourly, usage, savings, warnings)
+        var sources = table.Sources.Where(source => source.OnlyWith is null || (source.OnlyWith == PriceSource.TransitGateway && attachments.Count > 0)).ToList();
+        return new CostEstimate(table.Currency, region, priceRegion, hours, table.AsOf, sources, hourly, usage, savings, warnings)
         {
             UnpricedInstanceTypes = [.. unpricedTypes.Distinct(StringComparer.Ordinal)],
         };

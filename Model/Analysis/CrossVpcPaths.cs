@@ -157,23 +157,34 @@ public sealed class CrossVpcPaths
         var trips = new List<RoundTrip>();
         foreach (var forward in Trace(fromSubnet, destinationAddress))
         {
-            var replies = new List<TracedPath>();
-            var last = forward.Steps[^1];
-            if (forward.End == PathEnd.Delivered)
-            {
-                FromSubnet(_routing.Subnet(last.Id), IPAddress.Parse(source), [], forward.PinnedZones, replies);
-            }
-            else if (forward.End == PathEnd.Internet && forward.Steps.LastOrDefault(s => s.Kind == PathStepKind.NatGateway) is { } nat)
-            {
-                var natInfo = _routing.NatGateways.Single(n => n.Id == nat.Id);
-                var natSubnet = _routing.Subnet(natInfo.SubnetId!);
-                FromSubnet(natSubnet, IPAddress.Parse(source), [nat], forward.PinnedZones, replies);
-            }
-
-            trips.AddRange(replies.Select(reply => new RoundTrip(forward, reply)));
+            trips.AddRange(Replies(forward, source).Select(reply => new RoundTrip(forward, reply)));
         }
 
         return trips;
+    }
+
+    /// <summary>
+    /// The paths a reply to <paramref name="forward"/> may take back to <paramref name="sourceAddress"/>, with the
+    /// request's appliance-mode pins: from the subnet it was delivered to, or from the NAT gateway that translated it
+    /// on its way to the internet. None when the request does not arrive (or reached the internet without NAT).
+    /// </summary>
+    public IReadOnlyList<TracedPath> Replies(TracedPath forward, string sourceAddress)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        var replies = new List<TracedPath>();
+        var last = forward.Steps[^1];
+        if (forward.End == PathEnd.Delivered)
+        {
+            FromSubnet(_routing.Subnet(last.Id), IPAddress.Parse(sourceAddress), [], forward.PinnedZones, replies);
+        }
+        else if (forward.End == PathEnd.Internet && forward.Steps.LastOrDefault(s => s.Kind == PathStepKind.NatGateway) is { } nat)
+        {
+            var natInfo = _routing.NatGateways.Single(n => n.Id == nat.Id);
+            var natSubnet = _routing.Subnet(natInfo.SubnetId!);
+            FromSubnet(natSubnet, IPAddress.Parse(sourceAddress), [nat], forward.PinnedZones, replies);
+        }
+
+        return replies;
     }
 
     private void FromSubnet(

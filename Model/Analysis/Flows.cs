@@ -9,7 +9,7 @@ public enum Verdict
     /// <summary>A route, gateway, rule or zone is missing.</summary>
     Unreachable,
 
-    /// <summary>The path leaves what the analysis models (transit gateway, peering, another stack's appliances…), or is asymmetric.</summary>
+    /// <summary>The path leaves what the analysis models (peering, another stack's appliances…), or is asymmetric.</summary>
     Unknown,
 }
 
@@ -64,6 +64,12 @@ public enum HopKind
 
     /// <summary>The destination subnet, for inbound flows.</summary>
     Subnet,
+
+    /// <summary>A transit gateway attachment's network interface in one AZ (entering or leaving the gateway).</summary>
+    TransitGatewayAttachment,
+
+    /// <summary>The transit gateway route table that decides where the traffic leaves the gateway.</summary>
+    TransitGatewayRouteTable,
 }
 
 /// <summary>A subnet as a source or destination of flows.</summary>
@@ -123,6 +129,8 @@ public sealed record PathHop(HopKind Kind, string Label, string? ResourceName, s
                 HopKind.Appliances => "appliances",
                 HopKind.External => "external service",
                 HopKind.Subnet => "subnet",
+                HopKind.TransitGatewayAttachment => "transit gateway attachment",
+                HopKind.TransitGatewayRouteTable => "transit gateway route table",
                 _ => "local route",
             };
             var name = ResourceName is null ? "" : " " + ResourceName;

@@ -13,6 +13,7 @@ namespace Infra.Model.Analysis;
 /// <param name="Flows">Every flow with every zone up.</param>
 /// <param name="AzLoss">What each zone's loss breaks elsewhere.</param>
 /// <param name="Cost">The monthly estimate.</param>
+/// <param name="Transit">The cross-VPC view through transit gateways (empty without one).</param>
 public sealed record NetworkAnalysis(
     RoutingModel Routing,
     NetworkInventory Inventory,
@@ -20,7 +21,8 @@ public sealed record NetworkAnalysis(
     RouteTableView RouteTables,
     IReadOnlyList<Flow> Flows,
     AzLossReport AzLoss,
-    CostEstimate Cost)
+    CostEstimate Cost,
+    TransitReport Transit)
 {
     /// <summary>Runs every analysis.</summary>
     /// <param name="routing">The routing model of the resources.</param>
@@ -42,6 +44,7 @@ public sealed record NetworkAnalysis(
             RouteTableView.Build(routing, analyzer),
             flows,
             AzLossAnalysis.Analyze(analyzer, flows),
-            CostEstimator.Estimate(routing, inventory, prices, region, volumes));
+            CostEstimator.Estimate(routing, inventory, prices, region, volumes),
+            analyzer.AnalyzeTransit());
     }
 }

@@ -7,7 +7,12 @@ namespace Infra.Model.Analysis;
 /// <param name="Name">The page's title, e.g. <c>Amazon VPC pricing</c>.</param>
 /// <param name="Url">Its address.</param>
 /// <param name="Covers">Which prices of the table it gives.</param>
-public sealed record PriceSource(string Name, string Url, string Covers);
+/// <param name="OnlyWith">When set (<c>transitGateway</c>), the source is cited only by estimates that price that part.</param>
+public sealed record PriceSource(string Name, string Url, string Covers, string? OnlyWith = null)
+{
+    /// <summary>The <see cref="OnlyWith"/> value of a source cited only when the stack has a transit gateway attachment.</summary>
+    public const string TransitGateway = "transitGateway";
+}
 
 /// <summary>The on-demand prices of one region, in the table's currency.</summary>
 /// <param name="NatGatewayHour">A NAT gateway, per hour.</param>
@@ -20,6 +25,8 @@ public sealed record PriceSource(string Name, string Url, string Covers);
 /// <param name="GatewayLoadBalancerEndpointAzHour">A Gateway Load Balancer endpoint, per hour (each is in one AZ).</param>
 /// <param name="GatewayLoadBalancerEndpointGb">Data processed by Gateway Load Balancer endpoints, per GB.</param>
 /// <param name="CrossAzGb">Data transfer between AZs of the region, per GB in each direction.</param>
+/// <param name="TransitGatewayAttachmentHour">A transit gateway attachment (to a VPC), per hour.</param>
+/// <param name="TransitGatewayGb">Data an attachment sends into a transit gateway, per GB processed.</param>
 /// <param name="InstanceHour">Linux on-demand EC2 instances by type, per hour.</param>
 public sealed record RegionPrices(
     decimal NatGatewayHour,
@@ -32,6 +39,8 @@ public sealed record RegionPrices(
     decimal GatewayLoadBalancerEndpointAzHour,
     decimal GatewayLoadBalancerEndpointGb,
     decimal CrossAzGb,
+    decimal TransitGatewayAttachmentHour,
+    decimal TransitGatewayGb,
     IReadOnlyDictionary<string, decimal> InstanceHour);
 
 /// <summary>
@@ -75,6 +84,11 @@ public sealed record PriceTable(
         if (table.HoursPerMonth <= 0)
         {
             throw new FormatException("Not a valid price table: hoursPerMonth must be positive.");
+        }
+
+        if (table.Sources.FirstOrDefault(s => s.OnlyWith is not null and not PriceSource.TransitGateway) is { } source)
+        {
+            throw new FormatException($"Not a valid price table: source {source.Name} has onlyWith {source.OnlyWith}; the only value is {PriceSource.TransitGateway}.");
         }
 
         if (!table.Regions.ContainsKey(table.FallbackRegion))

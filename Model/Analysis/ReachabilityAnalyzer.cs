@@ -29,11 +29,14 @@ namespace Infra.Model.Analysis;
 /// replies through a NAT gateway cannot answer inbound connections.</item>
 /// <item>Not modelled: network ACLs (the defaults allow everything), the workloads' own security groups (none is
 /// part of the stack but the demo instance's), public IP assignment (noted, not checked), and anything past a
-/// transit gateway, peering connection or network interface target (the verdict is then <see cref="Verdict.Unknown"/>).</item>
+/// peering connection or network interface target (the verdict is then <see cref="Verdict.Unknown"/>).</item>
+/// <item>Transit gateways: past a route to a transit gateway the path is traced by <see cref="CrossVpcPaths"/>
+/// (attachments, their route tables, appliance mode), and checked hop by hop as above. Flows between VPCs attached to
+/// the same transit gateway are the cross-VPC view's (<see cref="AnalyzeTransit"/>), VPC to VPC, not each subnet's.</item>
 /// </list>
 /// An availability zone loss is modelled by naming the lost zones: a hop whose zones are all lost breaks the flow.
 /// </remarks>
-public sealed class ReachabilityAnalyzer
+public sealed partial class ReachabilityAnalyzer
 {
     /// <summary>The address the analysis sends internet traffic to (TEST-NET-2, never inside a VPC).</summary>
     public const string InternetProbeAddress = "198.51.100.1";
@@ -163,7 +166,8 @@ public sealed class ReachabilityAnalyzer
 
             foreach (var destination in Destinations)
             {
-                if (destination.Kind == FlowKind.Tier && destination.Name == TierName(source))
+                if (destination.Kind == FlowKind.Tier &&
+                    (destination.Name == TierName(source) || JoinedByTransitGateway(source.VpcId, _subnetsOfTier[destination.Name][0].VpcId)))
                 {
                     continue;
                 }
@@ -353,7 +357,7 @@ public sealed class ReachabilityAnalyzer
             return Finish(source, destination, first!.Value, trace);
         }
 
-        var otherVpc = failures[0].Target.VpcId != subnet.VpcId;
+        var otherVpc = failures[0].Target.VpcId != subnet.VpcId && !AttachedVpcs.Contains(subnet.VpcId ?? "");
         var reason = otherVpc && failures[0].Result.End == WalkEnd.Stopped
             ? $"no route: tier {destination.Name} is in VPC {VpcName(failures[0].Target.VpcId)}, with no peering or transit gateway to it"
             : failures[0].Result.Reason;
@@ -529,6 +533,9 @@ public sealed class ReachabilityAnalyzer
 
                     current = endpointSubnet!;
                     break;
+
+                case TargetKind.TransitGateway:
+                    return CrossTransitGateway(from, current, address, toInternet, destinationVpcId, lost, trace);
 
                 default:
                     return new WalkResult(WalkEnd.Unknown, $"leaves through {route.Target} (not modelled)");

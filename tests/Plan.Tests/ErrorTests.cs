@@ -129,7 +129,7 @@ public class ErrorTests
         Assert.Equal(ExitCodes.InvalidStack, code);
         Assert.Equal(
             "The price table (2025-06-01) has no prices for eu-central-1, only for eu-west-1, us-east-1: give a price table that has them " +
-            "with --prices, or leave the cost out with --section resources,routes,reachability,az-loss.\n",
+            "with --prices, or leave the cost out with --section resources,routes,reachability,az-loss,transit.\n",
             error);
         Assert.Empty(output);
     }
@@ -191,9 +191,9 @@ public class ErrorTests
 
     [Theory]
     [InlineData("--gb-per-month", "nat=lots", "--gb-per-month: 'nat=lots' is not a traffic volume: lots is not a number of GB (0 or more).\n")]
-    [InlineData("--gb-per-month", "nats=5", "--gb-per-month: 'nats=5' has no key nats; the closest is nat (keys: nat, interface, gwlb, s3, dynamodb).\n")]
-    [InlineData("--section", "routes,diagram", "--section: 'diagram' is not one of resources, routes, reachability, az-loss, cost, policy.\n")]
-    [InlineData("--section", "rout", "--section: 'rout' is not one of resources, routes, reachability, az-loss, cost, policy; the closest is routes.\n")]
+    [InlineData("--gb-per-month", "nats=5", "--gb-per-month: 'nats=5' has no key nats; the closest is nat (keys: nat, interface, gwlb, s3, dynamodb, tgw).\n")]
+    [InlineData("--section", "routes,diagram", "--section: 'diagram' is not one of resources, routes, reachability, az-loss, transit, cost, policy.\n")]
+    [InlineData("--section", "rout", "--section: 'rout' is not one of resources, routes, reachability, az-loss, transit, cost, policy; the closest is routes.\n")]
     [InlineData("--availability-zones", "9", "--availability-zones: '9' is not a number of AZs from 1 to 6.\n")]
     [InlineData("--availability-zones", "two", "--availability-zones: 'two' is not a number of AZs from 1 to 6.\n")]
     [InlineData("--format", "yaml", "--format: 'yaml' is not one of text, json, markdown, dot.\n")]

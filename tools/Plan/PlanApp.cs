@@ -19,6 +19,7 @@ public static class PlanApp
         ["routes"] = Sections.Routes,
         ["reachability"] = Sections.Reachability,
         ["az-loss"] = Sections.AzLoss,
+        ["transit"] = Sections.Transit,
         ["cost"] = Sections.Cost,
         ["policy"] = Sections.Policy,
     };

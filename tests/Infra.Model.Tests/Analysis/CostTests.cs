@@ -16,11 +16,43 @@ public class CostTests
         GatewayLoadBalancerEndpointAzHour: 0.01m,
         GatewayLoadBalancerEndpointGb: 0.0035m,
         CrossAzGb: 0.01m,
+        TransitGatewayAttachmentHour: 0.05m,
+        TransitGatewayGb: 0.02m,
         InstanceHour: new Dictionary<string, decimal> { ["c5n.large"] = 0.1m });
 
     private static readonly PriceTable Table = new(
-        "USD", 730m, "2025-01-01", [new PriceSource("Amazon VPC pricing", "https://aws.amazon.com/vpc/pricing/", "NAT")], "us-east-1",
+        "USD", 730m, "2025-01-01",
+        [
+            new PriceSource("Amazon VPC pricing", "https://aws.amazon.com/vpc/pricing/", "NAT"),
+            new PriceSource("AWS Transit Gateway pricing", "https://aws.amazon.com/transit-gateway/pricing/", "attachments", PriceSource.TransitGateway),
+        ],
+        "us-east-1",
         new Dictionary<string, RegionPrices> { ["us-east-1"] = Home });
+
+    [Fact]
+    public void Transit_gateway_attachments_are_priced_by_the_hour_and_their_traffic_per_gb_with_the_source_cited()
+    {
+        // The inspection VPC's attachment and 3 spokes'.
+        var records = new Routing.CentralizedArchitecture(2, 3).Resources();
+        var cost = CostEstimator.Estimate(Infra.Model.Routing.RoutingModel.Build(records), NetworkInventory.Build(records), Table, Network.Region, new TrafficVolumes(Tgw: 1000m));
+
+        var attachments = cost.Hourly.Single(h => h.Item == "Transit Gateway attachments");
+        Assert.Equal((4, "attachment", 0.05m, 146.00m), (attachments.Quantity, attachments.Unit, attachments.PricePerHour, attachments.Monthly)); // 4 × 0.05 × 730
+        Assert.Equal("4 VPC attachments to hub", attachments.Detail);
+        var processing = cost.Usage.Single(u => u.Item == "Transit Gateway data processing");
+        Assert.Equal((0.02m, 1000m, 20.00m), (processing.PricePerGb, processing.GbPerMonth, processing.Monthly)); // 1000 × 0.02
+        Assert.Equal(["Amazon VPC pricing", "AWS Transit Gateway pricing"], cost.Sources.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Without_a_transit_gateway_its_source_is_not_cited_and_a_tgw_volume_is_a_warning()
+    {
+        var cost = Estimate(new Network(), new TrafficVolumes(Tgw: 10m));
+
+        Assert.Equal(["Amazon VPC pricing"], cost.Sources.Select(s => s.Name));
+        Assert.DoesNotContain(cost.Hourly, h => h.Item.StartsWith("Transit", StringComparison.Ordinal));
+        Assert.Contains("A transit gateway (tgw) volume was given, but the stack has no transit gateway attachment: it is not priced.", cost.Warnings);
+    }
 
     private static CostEstimate Estimate(Network network, TrafficVolumes? volumes = null, string region = Network.Region)
     {
@@ -128,8 +160,8 @@ public class CostTests
     }
 
     [Theory]
-    [InlineData("nat", "'nat' is not a traffic volume: use KEY=GB with KEY one of nat, interface, gwlb, s3, dynamodb, such as nat=500,interface=100.")]
-    [InlineData("egress=5", "'egress=5' is not a traffic volume: use KEY=GB with KEY one of nat, interface, gwlb, s3, dynamodb, such as nat=500,interface=100.")]
+    [InlineData("nat", "'nat' is not a traffic volume: use KEY=GB with KEY one of nat, interface, gwlb, s3, dynamodb, tgw, such as nat=500,interface=100.")]
+    [InlineData("egress=5", "'egress=5' is not a traffic volume: use KEY=GB with KEY one of nat, interface, gwlb, s3, dynamodb, tgw, such as nat=500,interface=100.")]
     [InlineData("nat=-1", "'nat=-1' is not a traffic volume: -1 is not a number of GB (0 or more).")]
     [InlineData("nat=1,nat=2", "'nat' is given twice in 'nat=1,nat=2'.")]
     public void Bad_traffic_volumes_say_what_is_wrong(string text, string message)

@@ -9,7 +9,7 @@ public class FleetCostTests
         "USD", 730m, "2025-01-01", [new PriceSource("Amazon EC2 On-Demand pricing", "https://aws.amazon.com/ec2/pricing/on-demand/", "instances")], "us-east-1",
         new Dictionary<string, RegionPrices>
         {
-            ["us-east-1"] = new(0.05m, 0.04m, 0.005m, 0.01m, 0.01m, 0.02m, 0.004m, 0.01m, 0.0035m, 0.01m, new Dictionary<string, decimal> { ["c5n.large"] = 0.1m }),
+            ["us-east-1"] = new(0.05m, 0.04m, 0.005m, 0.01m, 0.01m, 0.02m, 0.004m, 0.01m, 0.0035m, 0.01m, 0.05m, 0.02m, new Dictionary<string, decimal> { ["c5n.large"] = 0.1m }),
         });
 
     private static Dictionary<string, HourlyCharge> Lines(Network network)

@@ -17,7 +17,8 @@ public class PriceTableTests
               "interfaceEndpointAzHour": 0.01, "interfaceEndpointGb": 0.01,
               "gatewayLoadBalancerHour": 0.0125, "gatewayLoadBalancerCapacityUnitHour": 0.004,
               "gatewayLoadBalancerEndpointAzHour": 0.01, "gatewayLoadBalancerEndpointGb": 0.0035,
-              "crossAzGb": 0.01, "instanceHour": { "t3.small": 0.0208 }
+              "crossAzGb": 0.01, "transitGatewayAttachmentHour": 0.05, "transitGatewayGb": 0.02,
+              "instanceHour": { "t3.small": 0.0208 }
             }
           }
         }
@@ -38,12 +39,21 @@ public class PriceTableTests
     [Theory]
     [InlineData("\"natGatewayGb\": 0.045, ", "natGatewayGb")]
     [InlineData("\"crossAzGb\": 0.01, ", "crossAzGb")]
+    [InlineData("\"transitGatewayGb\": 0.02,", "transitGatewayGb")]
     public void A_missing_price_is_refused_naming_it(string removed, string name)
     {
         var error = Assert.Throws<FormatException>(() => PriceTable.Parse(Prices.Replace(removed, "", StringComparison.Ordinal)));
 
         Assert.StartsWith("Not a valid price table: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_cited_only_with_an_unknown_part_is_refused()
+    {
+        var error = Assert.Throws<FormatException>(() => PriceTable.Parse(Prices.Replace("\"covers\": \"NAT\"", "\"covers\": \"NAT\", \"onlyWith\": \"peering\"", StringComparison.Ordinal)));
+
+        Assert.Equal("Not a valid price table: source Amazon VPC pricing has onlyWith peering; the only value is transitGateway.", error.Message);
     }
 
     [Fact]

@@ -18,10 +18,27 @@ public static class JsonRenderer
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = PlanReportJson.Default,
+        TypeInfoResolver = PlanReportJson.Default.WithAddedModifier(OmitTransitBeforeVersion3),
     };
 
     private static readonly JsonTypeInfo<PlanReport> Report = (JsonTypeInfo<PlanReport>)Options.GetTypeInfo(typeof(PlanReport));
+
+    /// <summary>
+    /// A plan of a stack without a transit gateway stays schemaVersion 2, byte for byte: its <c>transit</c> field is
+    /// not written at all (with one, schemaVersion 3, it is written, null when the section is left out).
+    /// </summary>
+    private static void OmitTransitBeforeVersion3(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(PlanReport))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.Where(p => p.Name == "transit"))
+        {
+            property.ShouldSerialize = (report, _) => ((PlanReport)report).SchemaVersion >= PlanReport.TransitSchemaVersion;
+        }
+    }
 
     /// <summary>The plan as JSON text.</summary>
     public static string Render(PlanResult plan, Sections sections) =>

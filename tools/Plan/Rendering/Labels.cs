@@ -84,4 +84,45 @@ internal static class Labels
             yield return ("From the internet (inbound connections)", inbound);
         }
     }
+
+    public const string TransitTitle = "Across VPCs (transit gateway)";
+
+    public const string TransitIntro =
+        "Flows of the VPCs attached to a transit gateway: to the internet, to the other VPCs and from the internet. Every AZ the transit gateway may pick (appliance mode) is traced there and back; the path shown is the first that fails or is asymmetric, else the one that stays in the source's AZ.";
+
+    public static string Inspection(InspectionCoverage coverage) => coverage switch
+    {
+        InspectionCoverage.BothWays => "both ways",
+        InspectionCoverage.Partly => "partly",
+        _ => "no",
+    };
+
+    /// <summary>The destination column: a VPC, <c>N VPCs</c> with the first names, the internet.</summary>
+    public static string TransitDestination(TransitFlow flow) => flow.DestinationVpcs.Count <= 1
+        ? flow.To
+        : $"{flow.To} ({string.Join(", ", flow.DestinationVpcs.Take(2))}{(flow.DestinationVpcs.Count > 2 ? ", …" : "")})";
+
+    public static string TransitThere(TransitFlow flow) =>
+        flow.Example is { } trip && trip.Forward.Count > 0 ? trip.ForwardSummary : flow.Reason;
+
+    public static string TransitBack(TransitFlow flow) =>
+        flow.Verdict != Model.Analysis.Verdict.Reachable ? flow.Reason : flow.Example?.ReturnSummary ?? "";
+
+    public static string TransitZoneLine(TransitZoneLoss zone) => zone.Lost.Count == 0
+        ? $"no cross-VPC flow of another AZ loses its path ({zone.FlowsChecked} checked); {zone.ChoicesCut} of their {zone.ChoicesChecked} AZ choices cross it: connections pinned there are cut, new ones take the AZs that remain."
+        : $"{Plural(zone.Lost.Count, "cross-VPC flow")} of other AZs lose every path ({zone.FlowsChecked} checked): {string.Join(", ", zone.Lost)}.";
+
+    public static Dictionary<string, int> NumberNotes(IEnumerable<TransitFlow> flows)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var note in flows.SelectMany(f => f.Notes))
+        {
+            numbers.TryAdd(note, numbers.Count + 1);
+        }
+
+        return numbers;
+    }
+
+    public static string NoteMarks(TransitFlow flow, IReadOnlyDictionary<string, int> numbers) =>
+        flow.Notes.Count == 0 ? "" : " [" + string.Join(",", flow.Notes.Select(n => numbers[n])) + "]";
 }

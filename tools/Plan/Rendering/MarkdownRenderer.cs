@@ -36,6 +36,11 @@ public static class MarkdownRenderer
             AzLoss(md, plan.Analysis.AzLoss);
         }
 
+        if (sections.HasFlag(Sections.Transit) && plan.Analysis.Analyzer.HasTransitGateway)
+        {
+            Transit(md, plan.Analysis.Transit);
+        }
+
         if (sections.HasFlag(Sections.Cost))
         {
             Cost(md, plan.Analysis.Cost);
@@ -200,6 +205,48 @@ public static class MarkdownRenderer
             md.AppendLine("### Single points of failure").AppendLine();
             Table(md, ["AZ", "Resource", "Flows of other AZs that depend on it"], report.SinglePointsOfFailure.Select(p => (IReadOnlyList<string>)[p.Zone, p.Cause, string.Join(", ", p.Flows)]));
         }
+    }
+
+    private static void Transit(StringBuilder md, TransitReport report)
+    {
+        md.AppendLine($"## {Labels.TransitTitle}").AppendLine();
+        md.AppendLine(Labels.TransitIntro).AppendLine();
+        var notes = Labels.NumberNotes(report.Flows);
+        Table(
+            md,
+            ["From", "To", "Reachable", "Inspected", "Symmetric", "AZ choices", "Path there, or why not", "Path back"],
+            report.Flows.Select(f =>
+            {
+                var inbound = f.Kind == TransitFlowKind.FromInternet;
+                return (IReadOnlyList<string>)
+                [
+                    inbound ? "internet" : f.From,
+                    inbound ? f.From : Labels.TransitDestination(f),
+                    f.Verdict == Verdict.Reachable ? "yes" : $"**{Labels.Verdict(f.Verdict)}**",
+                    inbound ? "" : Labels.Inspection(f.Inspection),
+                    inbound ? "" : f.Symmetric ? "yes" : "**no**",
+                    f.RoundTrips.Count == 0 ? "" : f.PinnedZones.Length == 0 ? "affinity" : f.PinnedZones,
+                    Labels.TransitThere(f) + Labels.NoteMarks(f, notes),
+                    inbound ? "" : Labels.TransitBack(f),
+                ];
+            }));
+        foreach (var (note, number) in notes)
+        {
+            md.AppendLine($"{number}. {note}");
+        }
+
+        if (notes.Count > 0)
+        {
+            md.AppendLine();
+        }
+
+        md.AppendLine("### Availability zone loss across VPCs").AppendLine();
+        foreach (var zone in report.ZoneLoss)
+        {
+            md.AppendLine($"- **Losing {zone.Zone}**: {Labels.TransitZoneLine(zone)}");
+        }
+
+        md.AppendLine();
     }
 
     private static void Cost(StringBuilder md, CostEstimate cost)

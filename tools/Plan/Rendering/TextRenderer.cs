@@ -41,6 +41,11 @@ public static class TextRenderer
             AzLoss(output, plan.Analysis.AzLoss);
         }
 
+        if (sections.HasFlag(Sections.Transit) && plan.Analysis.Analyzer.HasTransitGateway)
+        {
+            Transit(output, plan.Analysis.Transit);
+        }
+
         if (sections.HasFlag(Sections.Cost))
         {
             Cost(output, plan.Analysis.Cost);
@@ -240,6 +245,45 @@ public static class TextRenderer
             }
 
             table.Write(output);
+        }
+    }
+
+    private static void Transit(TextOutput output, TransitReport report)
+    {
+        Heading(output, Labels.TransitTitle);
+        output.Line(new PlanCell(Labels.TransitIntro, "dim"));
+        output.EmptyLine();
+        var notes = Labels.NumberNotes(report.Flows);
+        var table = NewTable("From", "To", "Reachable", "Inspected", "Symmetric", "AZ choices", "Path there, or why not", "Path back");
+        foreach (var flow in report.Flows)
+        {
+            var inbound = flow.Kind == TransitFlowKind.FromInternet;
+            table.AddRow(
+                Cell(inbound ? "internet" : flow.From),
+                Cell(inbound ? flow.From : Labels.TransitDestination(flow)),
+                Cell(Labels.Verdict(flow.Verdict), VerdictStyle(flow.Verdict)),
+                Cell(inbound ? "" : Labels.Inspection(flow.Inspection), flow.Inspection == InspectionCoverage.BothWays ? null : "yellow"),
+                Cell(inbound ? "" : flow.Symmetric ? "yes" : "no", flow.Symmetric || inbound ? null : "yellow"),
+                Cell(flow.RoundTrips.Count == 0 ? "" : flow.PinnedZones.Length == 0 ? "affinity" : flow.PinnedZones),
+                Cell(Labels.TransitThere(flow) + Labels.NoteMarks(flow, notes), flow.Verdict == Verdict.Reachable ? null : "dim"),
+                Cell(inbound ? "" : Labels.TransitBack(flow), "dim"));
+        }
+
+        table.Write(output);
+        foreach (var (note, number) in notes)
+        {
+            output.Line(new PlanCell($"  [{number}] {note}", "dim"));
+        }
+
+        if (notes.Count > 0)
+        {
+            output.EmptyLine();
+        }
+
+        output.Line(new PlanCell("Availability zone loss across VPCs", "bold"));
+        foreach (var zone in report.ZoneLoss)
+        {
+            output.Line(new PlanCell($"Losing {zone.Zone}", zone.Lost.Count == 0 ? "green" : "red"), new PlanCell(": " + Labels.TransitZoneLine(zone)));
         }
     }
 

@@ -20,18 +20,23 @@ public sealed record PlanReport(
     CostReport? Cost,
     PolicySection? Policy,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    TransitSection? Transit = null)
 {
-    /// <summary>The version of this shape.</summary>
+    /// <summary>The version of this shape for a stack without a transit gateway (no <c>transit</c> field).</summary>
     public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The version of a plan of a stack with a transit gateway: version 2 and the <c>transit</c> field.</summary>
+    public const int TransitSchemaVersion = 3;
 
     /// <summary>The report of a plan, with the chosen sections.</summary>
     public static PlanReport From(PlanResult plan, Sections sections)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var analysis = plan.Analysis;
+        var transit = analysis.Analyzer.HasTransitGateway;
         return new PlanReport(
-            CurrentSchemaVersion,
+            transit ? TransitSchemaVersion : CurrentSchemaVersion,
             plan.Stack.ProjectName,
             plan.Stack.StackName,
             plan.Region,
@@ -43,7 +48,8 @@ public sealed record PlanReport(
             sections.HasFlag(Sections.Cost) ? CostReport.From(analysis.Cost) : null,
             sections.HasFlag(Sections.Policy) ? PolicySection.From(plan.Policy) : null,
             plan.Warnings,
-            analysis.Routing.Problems);
+            analysis.Routing.Problems,
+            transit && sections.HasFlag(Sections.Transit) ? TransitSection.From(analysis.Transit) : null);
     }
 }
 
@@ -72,8 +78,11 @@ public enum Sections
     /// <summary>The guard rails: every rule's outcome, findings and waivers (with <c>--policy</c>).</summary>
     Policy = 32,
 
+    /// <summary>Flows across VPCs through a transit gateway, and what each AZ's loss does to them (stacks with one).</summary>
+    Transit = 64,
+
     /// <summary>Every section but the guard rails, which <c>--policy</c> adds.</summary>
-    All = Resources | Routes | Reachability | AzLoss | Cost,
+    All = Resources | Routes | Reachability | AzLoss | Cost | Transit,
 }
 
 /// <summary>The <c>resources</c> section.</summary>
@@ -303,3 +312,90 @@ internal static class JsonNames
         return char.ToLowerInvariant(text[0]) + text[1..];
     }
 }
+
+/// <summary>The <c>transit</c> section (schemaVersion 3; absent from plans of stacks without a transit gateway).</summary>
+/// <param name="Flows">By source VPC, subnet and destination.</param>
+/// <param name="ZoneLoss">For each AZ taken away, the cross-VPC flows of other AZs that lose every path.</param>
+public sealed record TransitSection(IReadOnlyList<TransitFlowReport> Flows, IReadOnlyList<TransitZoneLossReport> ZoneLoss)
+{
+    public static TransitSection From(TransitReport report) => new(
+        [.. report.Flows.Select(f => new TransitFlowReport(
+            f.From,
+            f.Source.VpcName,
+            f.Source.Name,
+            f.Source.AvailabilityZone,
+            f.To,
+            JsonNames.Of(f.Kind),
+            f.DestinationVpcs,
+            JsonNames.Of(f.Verdict),
+            f.Reason,
+            JsonNames.Of(f.Inspection),
+            f.Symmetric,
+            [.. f.RoundTrips.Select(t => new TransitRoundTripReport(
+                t.DestinationZone,
+                t.PinnedZones,
+                JsonNames.Of(t.Verdict),
+                t.Reason,
+                t.Symmetric,
+                t.InspectedBothWays,
+                [.. t.Forward.Select(HopReport.From)],
+                [.. t.Return.Select(HopReport.From)]))],
+            f.Notes))],
+        [.. report.ZoneLoss.Select(z => new TransitZoneLossReport(z.Zone, z.FlowsChecked, z.Lost, z.ChoicesChecked, z.ChoicesCut))]);
+}
+
+/// <summary>A cross-VPC flow.</summary>
+/// <param name="From">The source: VPC and subnet label (<c>spoke-1/private-a</c>).</param>
+/// <param name="Vpc">The source's VPC.</param>
+/// <param name="Subnet">The source subnet's logical name.</param>
+/// <param name="AvailabilityZone">Its AZ.</param>
+/// <param name="To"><c>internet</c>, <c>internet (inbound)</c>, a VPC, or <c>N VPCs</c>.</param>
+/// <param name="Kind">camelCase: internet, vpcs, fromInternet.</param>
+/// <param name="DestinationVpcs">The VPCs the flow goes to (kind vpcs).</param>
+/// <param name="Verdict">reachable, unreachable or unknown.</param>
+/// <param name="Reason">Why not; empty when reachable.</param>
+/// <param name="Inspection">camelCase: bothWays, partly, none.</param>
+/// <param name="Symmetric">Every reply crosses the request's GWLB endpoints in reverse order.</param>
+/// <param name="RoundTrips">The first destination's round trips, one per AZ choice of the transit gateway.</param>
+/// <param name="Notes">Caveats.</param>
+public sealed record TransitFlowReport(
+    string From,
+    string? Vpc,
+    string Subnet,
+    string? AvailabilityZone,
+    string To,
+    string Kind,
+    IReadOnlyList<string> DestinationVpcs,
+    string Verdict,
+    string Reason,
+    string Inspection,
+    bool Symmetric,
+    IReadOnlyList<TransitRoundTripReport> RoundTrips,
+    IReadOnlyList<string> Notes);
+
+/// <summary>A request and its reply for one choice of AZs.</summary>
+/// <param name="DestinationZone">The destination host's AZ (null for the internet).</param>
+/// <param name="PinnedZones">Appliance-mode attachment → the AZ the flow is pinned to.</param>
+/// <param name="Verdict">reachable, unreachable or unknown.</param>
+/// <param name="Reason">Why not.</param>
+/// <param name="Symmetric">The reply crosses the request's GWLB endpoints in reverse order.</param>
+/// <param name="InspectedBothWays">Both halves cross a GWLB endpoint.</param>
+/// <param name="Forward">The request's hops.</param>
+/// <param name="Return">The reply's hops.</param>
+public sealed record TransitRoundTripReport(
+    string? DestinationZone,
+    IReadOnlyDictionary<string, string> PinnedZones,
+    string Verdict,
+    string Reason,
+    bool Symmetric,
+    bool InspectedBothWays,
+    IReadOnlyList<HopReport> Forward,
+    IReadOnlyList<HopReport> Return);
+
+/// <summary>What losing one AZ does to the cross-VPC flows of the other AZs.</summary>
+/// <param name="AvailabilityZone">The AZ taken away.</param>
+/// <param name="FlowsChecked">Reachable flows of other AZs checked.</param>
+/// <param name="Lost">Those that lose every path.</param>
+/// <param name="ChoicesChecked">Their AZ choices in all.</param>
+/// <param name="ChoicesCut">AZ choices that cross the lost AZ (connections pinned there are cut).</param>
+public sealed record TransitZoneLossReport(string AvailabilityZone, int FlowsChecked, IReadOnlyList<string> Lost, int ChoicesChecked, int ChoicesCut);
