@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
 using Infra.Model.Addressing;
 using Infra.Model.Routing;
 
@@ -73,6 +72,12 @@ public enum PathEnd
 /// <param name="PinnedZones">Appliance-mode attachment id → the AZ the flow is pinned to on this path.</param>
 public sealed record TracedPath(ImmutableArray<PathStep> Steps, PathEnd End, ImmutableSortedDictionary<string, string> PinnedZones)
 {
+    /// <summary>When the path was made by joining: the steps before <see cref="Tail"/> (<see cref="Steps"/> is both).</summary>
+    internal ImmutableArray<PathStep> Head { get; init; } = [];
+
+    /// <summary>When the path was made by joining: the shared path it ends with, which callers may evaluate once.</summary>
+    internal TracedPath? Tail { get; init; }
+
     /// <summary>The Gateway Load Balancer endpoints crossed, in order.</summary>
     public IReadOnlyList<PathStep> InspectionEndpoints => [.. Steps.Where(s => s.Kind == PathStepKind.GatewayLoadBalancerEndpoint)];
 
@@ -117,14 +122,39 @@ public sealed record RoundTrip(TracedPath Forward, TracedPath Return)
 /// </remarks>
 public sealed class CrossVpcPaths
 {
-    private const int MaxSteps = 64;
+    private static readonly ImmutableSortedDictionary<string, string> NoPins = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     private readonly RoutingModel _routing;
+    private readonly Dictionary<string, SubnetInfo> _subnets;
+    private readonly Dictionary<string, EndpointInfo> _endpoints;
+    private readonly Dictionary<string, NatGatewayInfo> _nats;
+    private readonly Dictionary<string, InternetGatewayInfo> _internetGateways;
+    private readonly Dictionary<string, TransitGatewayAttachmentInfo> _attachments;
+    private readonly Dictionary<string, Block<SubnetInfo>[]> _subnetBlocksOfVpc;
+    private readonly Dictionary<string, Block<Route>[]> _subnetRoutes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Block<TransitRoute>[]> _transitRoutes = new(StringComparer.Ordinal);
+    private readonly Dictionary<SuffixKey, IReadOnlyList<TracedPath>> _suffixes = [];
+    private readonly List<Frame> _inProgress = [];
+    private readonly Dictionary<(string Vpc, string Gateway), TransitGatewayAttachmentInfo?> _attachmentOfVpc = [];
+    private readonly Dictionary<string, TransitGatewayRouteTableInfo?> _associatedTable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _zonesOfAttachment = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Attachment, string Zone), SubnetInfo?> _attachmentSubnet = [];
+    private readonly Dictionary<string, uint> _addresses = new(StringComparer.Ordinal);
 
     /// <summary>Creates a tracer over a routing model.</summary>
     public CrossVpcPaths(RoutingModel routing)
     {
         ArgumentNullException.ThrowIfNull(routing);
         _routing = routing;
+        _subnets = routing.Subnets.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _endpoints = routing.Endpoints.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _nats = routing.NatGateways.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        _internetGateways = routing.InternetGateways.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        _attachments = routing.Transit.Attachments.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        _subnetBlocksOfVpc = routing.Subnets
+            .Where(s => s.VpcId is not null)
+            .GroupBy(s => s.VpcId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(s => Block<SubnetInfo>.Of(s.CidrBlock, s)).OfType<Block<SubnetInfo>>().ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>A host address inside a subnet (the fifth address, the first AWS does not reserve).</summary>
@@ -140,10 +170,10 @@ public sealed class CrossVpcPaths
     /// <param name="pinnedZones">Appliance-mode pins the flow already has (the request's, for a reply).</param>
     public IReadOnlyList<TracedPath> Trace(string fromSubnet, string destinationAddress, IReadOnlyDictionary<string, string>? pinnedZones = null)
     {
-        var subnet = _routing.Subnet(fromSubnet);
-        var pins = pinnedZones?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+        var subnet = _subnets.TryGetValue(fromSubnet, out var byId) ? byId : _routing.Subnet(fromSubnet);
+        var pins = pinnedZones?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? NoPins;
         var results = new List<TracedPath>();
-        FromSubnet(subnet, IPAddress.Parse(destinationAddress), [], pins, results);
+        results.AddRange(Suffixes(subnet, Address(destinationAddress), pins, remember: false));
         return results;
     }
 
@@ -175,31 +205,97 @@ public sealed class CrossVpcPaths
         var last = forward.Steps[^1];
         if (forward.End == PathEnd.Delivered)
         {
-            FromSubnet(_routing.Subnet(last.Id), IPAddress.Parse(sourceAddress), [], forward.PinnedZones, replies);
+            replies.AddRange(Suffixes(_subnets[last.Id], Address(sourceAddress), forward.PinnedZones, remember: false));
         }
         else if (forward.End == PathEnd.Internet && forward.Steps.LastOrDefault(s => s.Kind == PathStepKind.NatGateway) is { } nat)
         {
-            var natInfo = _routing.NatGateways.Single(n => n.Id == nat.Id);
-            var natSubnet = _routing.Subnet(natInfo.SubnetId!);
-            FromSubnet(natSubnet, IPAddress.Parse(sourceAddress), [nat], forward.PinnedZones, replies);
+            var natSubnet = _subnets[_nats[nat.Id].SubnetId!];
+            FromSubnet(natSubnet, Address(sourceAddress), [nat], forward.PinnedZones, replies);
         }
 
         return replies;
     }
 
-    private void FromSubnet(
-        SubnetInfo subnet, IPAddress destination, ImmutableArray<PathStep> steps, ImmutableSortedDictionary<string, string> pins, List<TracedPath> results)
+    /// <summary>
+    /// The paths from <paramref name="subnet"/> on, after <paramref name="steps"/>. What happens from a subnet on depends
+    /// only on the subnet, the destination and the pins, so it is traced once and joined to every way of getting
+    /// there: spokes' flows through the inspection VPC share that part.
+    /// </summary>
+    private void FromSubnet(SubnetInfo subnet, uint destination, ImmutableArray<PathStep> steps, ImmutableSortedDictionary<string, string> pins, List<TracedPath> results)
     {
-        var zone = subnet.AvailabilityZone;
-        var here = new PathStep(PathStepKind.Subnet, subnet.Id, subnet.Name, zone);
-        if (steps.Contains(here) || steps.Length >= MaxSteps)
+        foreach (var suffix in Suffixes(subnet, destination, pins))
         {
-            results.Add(new TracedPath(steps.Add(here), PathEnd.Loop, pins));
-            return;
+            results.Add(Join(steps, suffix));
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="suffix"/> after <paramref name="prefix"/>; when the suffix revisits a subnet the prefix went
+    /// through, the path ends there as a loop.
+    /// </summary>
+    private static TracedPath Join(ImmutableArray<PathStep> prefix, TracedPath suffix)
+    {
+        if (prefix.IsEmpty)
+        {
+            return suffix;
         }
 
-        steps = steps.Add(here);
-        var route = _routing.Lookup(subnet.Id, destination.ToString());
+        for (var i = 0; i < suffix.Steps.Length; i++)
+        {
+            var step = suffix.Steps[i];
+            if (step.Kind == PathStepKind.Subnet && prefix.Contains(step))
+            {
+                return new TracedPath(prefix.AddRange(suffix.Steps.AsSpan(0, i + 1)), PathEnd.Loop, suffix.PinnedZones);
+            }
+        }
+
+        return new TracedPath(prefix.AddRange(suffix.Steps), suffix.End, suffix.PinnedZones) { Head = prefix, Tail = suffix };
+    }
+
+    /// <param name="subnet">Where the paths start.</param>
+    /// <param name="destination">The destination address.</param>
+    /// <param name="pins">The appliance-mode pins so far.</param>
+    /// <param name="remember">Keep the result for later calls (false for where a trace starts: a flow's own source
+    /// subnet and destination are seldom asked for again, the parts past it are).</param>
+    private IReadOnlyList<TracedPath> Suffixes(SubnetInfo subnet, uint destination, ImmutableSortedDictionary<string, string> pins, bool remember = true)
+    {
+        var key = new SuffixKey(subnet.Id, destination, PinsKey(pins));
+        if (_suffixes.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var here = new PathStep(PathStepKind.Subnet, subnet.Id, subnet.Name, subnet.AvailabilityZone);
+        var open = _inProgress.FindIndex(f => f.Key == key);
+        if (open >= 0)
+        {
+            // A loop back to a subnet whose paths are being traced: what follows from the frames above it depends on
+            // how they were reached, so they are not kept.
+            for (var i = open + 1; i < _inProgress.Count; i++)
+            {
+                _inProgress[i].Tainted = true;
+            }
+
+            return [new TracedPath([here], PathEnd.Loop, pins)];
+        }
+
+        var frame = new Frame(key);
+        _inProgress.Add(frame);
+        var results = new List<TracedPath>();
+        Step(subnet, here, destination, pins, results);
+        _inProgress.RemoveAt(_inProgress.Count - 1);
+        if (remember && !frame.Tainted)
+        {
+            _suffixes[key] = results;
+        }
+
+        return results;
+    }
+
+    private void Step(SubnetInfo subnet, PathStep here, uint destination, ImmutableSortedDictionary<string, string> pins, List<TracedPath> results)
+    {
+        ImmutableArray<PathStep> steps = [here];
+        var route = Lookup(_subnetRoutes, subnet.Id, () => _routing.EffectiveRoutes(subnet.Id).Where(r => r.Destination.Kind == DestinationKind.Cidr), r => r.Destination.Text, destination);
         if (route is null)
         {
             results.Add(new TracedPath(steps, PathEnd.NoRoute, pins));
@@ -210,8 +306,9 @@ public sealed class CrossVpcPaths
         switch (target.Kind)
         {
             case TargetKind.Local:
-                var inside = _routing.Subnets.FirstOrDefault(s =>
-                    s.VpcId == subnet.VpcId && Cidr.TryParse(s.CidrBlock, out var block) && block.Contains(destination));
+                var inside = subnet.VpcId is not null && _subnetBlocksOfVpc.TryGetValue(subnet.VpcId, out var blocks)
+                    ? Array.Find(blocks, b => b.Contains(destination))?.Value
+                    : null;
                 if (inside is null)
                 {
                     results.Add(new TracedPath(steps, PathEnd.NoRoute, pins));
@@ -229,8 +326,8 @@ public sealed class CrossVpcPaths
                 return;
 
             case TargetKind.GatewayLoadBalancerEndpoint:
-                var endpoint = _routing.Endpoints.FirstOrDefault(e => e.Id == target.Id);
-                var endpointSubnet = endpoint?.SubnetIds.Select(id => _routing.Subnets.FirstOrDefault(s => s.Id == id)).FirstOrDefault();
+                var endpoint = target.Id is null ? null : _endpoints.GetValueOrDefault(target.Id);
+                var endpointSubnet = endpoint?.SubnetIds.Select(id => _subnets.GetValueOrDefault(id)).FirstOrDefault();
                 if (endpoint is null || endpointSubnet is null)
                 {
                     results.Add(new TracedPath(steps, PathEnd.Unsupported, pins));
@@ -241,8 +338,8 @@ public sealed class CrossVpcPaths
                 return;
 
             case TargetKind.NatGateway:
-                var nat = _routing.NatGateways.FirstOrDefault(n => n.Id == target.Id);
-                var natSubnet = nat?.SubnetId is null ? null : _routing.Subnets.FirstOrDefault(s => s.Id == nat.SubnetId);
+                var nat = target.Id is null ? null : _nats.GetValueOrDefault(target.Id);
+                var natSubnet = nat?.SubnetId is null ? null : _subnets.GetValueOrDefault(nat.SubnetId);
                 if (nat is null || natSubnet is null)
                 {
                     results.Add(new TracedPath(steps, PathEnd.Unsupported, pins));
@@ -253,7 +350,7 @@ public sealed class CrossVpcPaths
                 return;
 
             case TargetKind.InternetGateway:
-                var gateway = _routing.InternetGateways.FirstOrDefault(g => g.Id == target.Id);
+                var gateway = target.Id is null ? null : _internetGateways.GetValueOrDefault(target.Id);
                 results.Add(new TracedPath(steps.Add(new PathStep(PathStepKind.InternetGateway, target.Id!, gateway?.Name ?? target.Id!, null)), PathEnd.Internet, pins));
                 return;
 
@@ -264,11 +361,16 @@ public sealed class CrossVpcPaths
     }
 
     private void EnterTransitGateway(
-        SubnetInfo subnet, string transitGatewayId, IPAddress destination, ImmutableArray<PathStep> steps,
+        SubnetInfo subnet, string transitGatewayId, uint destination, ImmutableArray<PathStep> steps,
         ImmutableSortedDictionary<string, string> pins, List<TracedPath> results)
     {
         var transit = _routing.Transit;
-        var attachment = transit.AttachmentsOfVpc(subnet.VpcId!).FirstOrDefault(a => a.TransitGatewayId == transitGatewayId);
+        if (!_attachmentOfVpc.TryGetValue((subnet.VpcId!, transitGatewayId), out var attachment))
+        {
+            attachment = transit.AttachmentsOfVpc(subnet.VpcId!).FirstOrDefault(a => a.TransitGatewayId == transitGatewayId);
+            _attachmentOfVpc[(subnet.VpcId!, transitGatewayId)] = attachment;
+        }
+
         if (attachment is null)
         {
             results.Add(new TracedPath(steps, PathEnd.NoRoute, pins));
@@ -278,14 +380,19 @@ public sealed class CrossVpcPaths
         // Traffic reaches the gateway only through the attachment's interface in the subnet's own AZ
         // ("Amazon VPC attachments in AWS Transit Gateway", limits).
         var zone = subnet.AvailabilityZone;
-        if (zone is null || transit.AttachmentSubnetIn(attachment, zone) is null)
+        if (zone is null || AttachmentSubnetIn(attachment, zone) is null)
         {
             results.Add(new TracedPath(steps, PathEnd.NoAttachmentInZone, pins));
             return;
         }
 
         steps = steps.Add(new PathStep(PathStepKind.TransitGatewayAttachment, attachment.Id, attachment.Name, zone));
-        var table = transit.AssociatedRouteTable(attachment.Id);
+        if (!_associatedTable.TryGetValue(attachment.Id, out var table))
+        {
+            table = transit.AssociatedRouteTable(attachment.Id);
+            _associatedTable[attachment.Id] = table;
+        }
+
         if (table is null)
         {
             results.Add(new TracedPath(steps, PathEnd.NotAssociated, pins));
@@ -293,14 +400,14 @@ public sealed class CrossVpcPaths
         }
 
         steps = steps.Add(new PathStep(PathStepKind.TransitGatewayRouteTable, table.Id, table.Name ?? table.Id, null));
-        var route = transit.Lookup(table.Id, destination.ToString());
+        var route = Lookup(_transitRoutes, table.Id, () => transit.RoutesOfTable(table.Id), r => r.Destination, destination);
         if (route is null || route.IsBlackhole)
         {
             results.Add(new TracedPath(steps, route is null ? PathEnd.NoRoute : PathEnd.Blackhole, pins));
             return;
         }
 
-        var exit = transit.Attachments.FirstOrDefault(a => a.Id == route.AttachmentId);
+        var exit = _attachments.GetValueOrDefault(route.AttachmentId!);
         if (exit is null)
         {
             results.Add(new TracedPath(steps, PathEnd.Unsupported, pins));
@@ -309,7 +416,7 @@ public sealed class CrossVpcPaths
 
         foreach (var (exitZone, exitPins) in ExitZones(exit, zone, pins))
         {
-            var exitSubnet = transit.AttachmentSubnetIn(exit, exitZone)!;
+            var exitSubnet = AttachmentSubnetIn(exit, exitZone)!;
             FromSubnet(exitSubnet, destination, steps.Add(new PathStep(PathStepKind.TransitGatewayAttachment, exit.Id, exit.Name, exitZone)), exitPins, results);
         }
     }
@@ -317,7 +424,12 @@ public sealed class CrossVpcPaths
     private IEnumerable<(string Zone, ImmutableSortedDictionary<string, string> Pins)> ExitZones(
         TransitGatewayAttachmentInfo exit, string entryZone, ImmutableSortedDictionary<string, string> pins)
     {
-        var zones = _routing.Transit.ZonesOf(exit);
+        if (!_zonesOfAttachment.TryGetValue(exit.Id, out var zones))
+        {
+            zones = _routing.Transit.ZonesOf(exit);
+            _zonesOfAttachment[exit.Id] = zones;
+        }
+
         if (exit.ApplianceMode)
         {
             // One interface per flow, chosen by a flow hash and kept for the reply.
@@ -331,5 +443,70 @@ public sealed class CrossVpcPaths
 
         // AZ affinity: stay in the AZ the traffic entered the gateway in, when the attachment is there.
         return zones.Contains(entryZone) ? [(entryZone, pins)] : zones.Select(z => (z, pins));
+    }
+
+    /// <summary>The longest prefix match over a table's routes, parsed once per table.</summary>
+    private static T? Lookup<T>(Dictionary<string, Block<T>[]> cache, string table, Func<IEnumerable<T>> routes, Func<T, string> destinationOf, uint address)
+        where T : class
+    {
+        if (!cache.TryGetValue(table, out var blocks))
+        {
+            blocks = [.. routes().Select(r => Block<T>.Of(destinationOf(r), r)).OfType<Block<T>>()];
+            cache[table] = blocks;
+        }
+
+        Block<T>? best = null;
+        foreach (var block in blocks)
+        {
+            if (block.Contains(address) && (best is null || block.PrefixLength > best.PrefixLength))
+            {
+                best = block;
+            }
+        }
+
+        return best?.Value;
+    }
+
+    private SubnetInfo? AttachmentSubnetIn(TransitGatewayAttachmentInfo attachment, string zone)
+    {
+        if (!_attachmentSubnet.TryGetValue((attachment.Id, zone), out var subnet))
+        {
+            subnet = _routing.Transit.AttachmentSubnetIn(attachment, zone);
+            _attachmentSubnet[(attachment.Id, zone)] = subnet;
+        }
+
+        return subnet;
+    }
+
+    private uint Address(string text)
+    {
+        if (!_addresses.TryGetValue(text, out var address))
+        {
+            address = Cidr.TryParse(text + "/32", out var host) ? host.First : throw new ArgumentException($"'{text}' is not an IPv4 address.", nameof(text));
+            _addresses[text] = address;
+        }
+
+        return address;
+    }
+
+    private static string PinsKey(ImmutableSortedDictionary<string, string> pins) =>
+        pins.IsEmpty ? "" : string.Join(";", pins.Select(p => $"{p.Key}={p.Value}"));
+
+    /// <summary>A parsed IPv4 block and what it belongs to.</summary>
+    private sealed record Block<T>(uint First, uint Last, int PrefixLength, T Value)
+    {
+        public static Block<T>? Of(string? cidr, T value) =>
+            cidr is not null && Cidr.TryParse(cidr, out var block) ? new Block<T>(block.First, block.Last, block.PrefixLength, value) : null;
+
+        public bool Contains(uint address) => address >= First && address <= Last;
+    }
+
+    private readonly record struct SuffixKey(string Subnet, uint Destination, string Pins);
+
+    private sealed class Frame(SuffixKey key)
+    {
+        public SuffixKey Key { get; } = key;
+
+        public bool Tainted { get; set; }
     }
 }

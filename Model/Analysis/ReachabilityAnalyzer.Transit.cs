@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Infra.Model.Routing;
 
 namespace Infra.Model.Analysis;
@@ -6,8 +7,18 @@ namespace Infra.Model.Analysis;
 public sealed partial class ReachabilityAnalyzer
 {
     private readonly Dictionary<(string Subnet, string Address), IReadOnlyList<TracedPath>> _transitTraces = [];
+    private readonly Dictionary<string, Inspection> _inspections = new(StringComparer.Ordinal);
+    private readonly Dictionary<PathStep, PathHop?> _hops = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<TracedPath, StepWalk> _walks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PathStep, PathHop?> _enteringHops = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> _pinsByName = new(ReferenceEqualityComparer.Instance);
+    private HashSet<string>? _privateNatIds;
     private CrossVpcPaths? _crossVpcPaths;
     private HashSet<string>? _attachedVpcs;
+    private Dictionary<string, HashSet<string?>>? _gatewaysOfVpc;
+    private Dictionary<string, string>? _attachmentNames;
+    private Dictionary<string, string>? _attachedVpcNames;
+    private HashSet<string>? _notTransitSources;
 
     /// <summary>The cross-VPC tracer over the same routing model.</summary>
     internal CrossVpcPaths CrossVpc => _crossVpcPaths ??= new CrossVpcPaths(_routing);
@@ -23,11 +34,15 @@ public sealed partial class ReachabilityAnalyzer
     /// True when both VPCs are attached to the same transit gateway: their flows to each other are the cross-VPC
     /// section's, VPC to VPC, rather than every subnet's to every tier.
     /// </summary>
-    private bool JoinedByTransitGateway(string? vpcA, string? vpcB) =>
-        vpcA is not null && vpcB is not null && vpcA != vpcB &&
-        _routing.Transit.AttachmentsOfVpc(vpcA).Select(a => a.TransitGatewayId)
-            .Intersect(_routing.Transit.AttachmentsOfVpc(vpcB).Select(a => a.TransitGatewayId))
-            .Any();
+    private bool JoinedByTransitGateway(string? vpcA, string? vpcB)
+    {
+        _gatewaysOfVpc ??= _routing.Transit.Attachments
+            .Where(a => a.VpcId is not null)
+            .GroupBy(a => a.VpcId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.TransitGatewayId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return vpcA is not null && vpcB is not null && vpcA != vpcB &&
+            _gatewaysOfVpc.TryGetValue(vpcA, out var a) && _gatewaysOfVpc.TryGetValue(vpcB, out var b) && a.Overlaps(b);
+    }
 
     /// <summary>
     /// The walk from a subnet whose route points at a transit gateway: every path the gateway may take (one per AZ it
@@ -80,7 +95,93 @@ public sealed partial class ReachabilityAnalyzer
         return paths;
     }
 
-    private string AttachedVpcName(string attachmentId) => VpcName(_routing.Transit.Attachment(attachmentId).VpcId);
+    /// <summary>
+    /// The hop a step of a traced path shows as (none for subnets and GWLB endpoints, which <see cref="Inspect"/>
+    /// shows); made once per step, since traced paths share their steps.
+    /// </summary>
+    private PathHop? HopOf(PathStep step, bool entering)
+    {
+        var cache = entering ? _enteringHops : _hops;
+        if (cache.TryGetValue(step, out var known))
+        {
+            return known;
+        }
+
+        IReadOnlyList<string> zones = step.Zone is null ? [] : [step.Zone];
+        PathHop? hop = step.Kind switch
+        {
+            PathStepKind.TransitGatewayAttachment => new PathHop(
+                HopKind.TransitGatewayAttachment,
+                entering ? $"tgw-{Zones.Suffix(step.Zone)}" : $"{AttachedVpcName(step.Id)}-{Zones.Suffix(step.Zone)}",
+                step.Name,
+                step.Id,
+                zones),
+            PathStepKind.TransitGatewayRouteTable => new PathHop(HopKind.TransitGatewayRouteTable, step.Name, step.Name, step.Id, []),
+            PathStepKind.NatGateway => new PathHop(HopKind.NatGateway, $"nat-{Zones.Suffix(step.Zone)}", step.Name, step.Id, zones),
+            PathStepKind.InternetGateway => _routing.InternetGateways.FirstOrDefault(g => g.Id == step.Id) is { } gateway
+                ? GatewayHop(gateway)
+                : new PathHop(HopKind.InternetGateway, "igw", step.Name, step.Id, []),
+            _ => null,
+        };
+        cache[step] = hop;
+        return hop;
+    }
+
+    private string AttachedVpcName(string attachmentId)
+    {
+        _attachedVpcNames ??= _routing.Transit.Attachments.ToDictionary(a => a.Id, a => VpcName(a.VpcId), StringComparer.Ordinal);
+        return _attachedVpcNames.GetValueOrDefault(attachmentId) ?? attachmentId;
+    }
+
+    private HashSet<string> PrivateNats =>
+        _privateNatIds ??= _routing.NatGateways.Where(n => n.ConnectivityType == "private").Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Appliance-mode pins by attachment name, made once per pins of the tracer (its paths share them).</summary>
+    private IReadOnlyDictionary<string, string> PinsByName(IReadOnlyDictionary<string, string> pins)
+    {
+        if (!_pinsByName.TryGetValue(pins, out var named))
+        {
+            named = pins.ToDictionary(p => AttachmentName(p.Key), p => p.Value, StringComparer.Ordinal);
+            _pinsByName[pins] = named;
+        }
+
+        return named;
+    }
+
+    private string AttachmentName(string attachmentId)
+    {
+        _attachmentNames ??= _routing.Transit.Attachments.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+        return _attachmentNames.GetValueOrDefault(attachmentId) ?? attachmentId;
+    }
+
+    /// <summary>
+    /// <see cref="Inspect"/> with every zone up, once per endpoint: the cross-VPC view crosses the same few endpoints
+    /// on every path.
+    /// </summary>
+    private bool InspectOnce(string endpointId, IReadOnlySet<string> lost, Trace trace, out WalkResult stop)
+    {
+        if (lost.Count > 0)
+        {
+            return Inspect(endpointId, lost, trace, out stop).Ok;
+        }
+
+        if (!_inspections.TryGetValue(endpointId, out var inspection))
+        {
+            var probe = new Trace();
+            var ok = Inspect(endpointId, lost, probe, out var result).Ok;
+            inspection = new Inspection(ok, result, [.. probe.Hops], [.. probe.Notes]);
+            _inspections[endpointId] = inspection;
+        }
+
+        trace.Hops.AddRange(inspection.Hops);
+        foreach (var note in inspection.Notes)
+        {
+            AddOnce(trace.Notes, note);
+        }
+
+        stop = inspection.Stop;
+        return inspection.Ok;
+    }
 
     private static void Adopt(Trace trace, Trace probe)
     {
@@ -100,10 +201,9 @@ public sealed partial class ReachabilityAnalyzer
             var zones = paths.Select(p => p.PinnedZones.GetValueOrDefault(attachmentId)).OfType<string>().Distinct(StringComparer.Ordinal).Count();
             if (zones > 1)
             {
-                var attachment = _routing.Transit.Attachment(attachmentId);
                 AddOnce(
                     trace.Notes,
-                    $"The transit gateway picks one of {zones} AZs of {attachment.Name} for each flow (appliance mode) and keeps it both ways: the path shown stays in the source's AZ where it can; the cross-VPC section checks every choice.");
+                    $"The transit gateway picks one of {zones} AZs of {AttachmentName(attachmentId)} for each flow (appliance mode) and keeps it both ways: the path shown stays in the source's AZ where it can; the cross-VPC section checks every choice.");
             }
         }
     }
@@ -114,60 +214,139 @@ public sealed partial class ReachabilityAnalyzer
     /// </summary>
     private WalkResult FollowPath(TracedPath path, bool toInternet, string? destinationVpcId, IReadOnlySet<string> lost, Trace trace)
     {
+        if (lost.Count == 0)
+        {
+            // With every zone up the steps' hops and checks do not depend on the flow: the part a path shares with
+            // others (its tail) is worked out once.
+            var walked = WalkSteps(path, remember: false);
+            trace.Hops.AddRange(walked.Hops);
+            foreach (var note in walked.Notes)
+            {
+                AddOnce(trace.Notes, note);
+            }
+
+            if (walked.Stop is { } stopped)
+            {
+                return stopped;
+            }
+
+            if (toInternet && walked.PrivateNat is { } privateNat)
+            {
+                return new WalkResult(WalkEnd.Stopped, $"{privateNat.Description} is a private NAT gateway, which does not reach the internet");
+            }
+
+            return EndOf(path, toInternet, destinationVpcId, trace);
+        }
+
         for (var i = 0; i < path.Steps.Length; i++)
         {
             var step = path.Steps[i];
-            switch (step.Kind)
+            if (step.Kind == PathStepKind.GatewayLoadBalancerEndpoint)
             {
-                case PathStepKind.TransitGatewayAttachment:
-                    // Entering the gateway (a route table follows): tgw-a; leaving it: the VPC it leaves into, spoke-2-a.
-                    var entering = i + 1 < path.Steps.Length && path.Steps[i + 1].Kind == PathStepKind.TransitGatewayRouteTable;
-                    var label = entering ? $"tgw-{Zones.Suffix(step.Zone)}" : $"{AttachedVpcName(step.Id)}-{Zones.Suffix(step.Zone)}";
-                    var attachmentHop = new PathHop(HopKind.TransitGatewayAttachment, label, step.Name, step.Id, step.Zone is null ? [] : [step.Zone]);
-                    trace.Hops.Add(attachmentHop);
-                    if (attachmentHop.IsLostWith(lost))
-                    {
-                        trace.LostHop = attachmentHop;
-                        return new WalkResult(WalkEnd.Stopped, $"{attachmentHop.Description} is in a lost AZ");
-                    }
+                if (!InspectOnce(step.Id, lost, trace, out var stop))
+                {
+                    return stop;
+                }
 
-                    break;
+                continue;
+            }
 
-                case PathStepKind.TransitGatewayRouteTable:
-                    trace.Hops.Add(new PathHop(HopKind.TransitGatewayRouteTable, step.Name, step.Name, step.Id, []));
-                    break;
+            if (HopOf(step, Entering(step, i + 1 < path.Steps.Length ? path.Steps[i + 1] : null)) is not { } hop)
+            {
+                continue;
+            }
 
-                case PathStepKind.GatewayLoadBalancerEndpoint:
-                    if (!Inspect(step.Id, lost, trace, out var stop).Ok)
-                    {
-                        return stop;
-                    }
+            trace.Hops.Add(hop);
+            if (hop.IsLostWith(lost))
+            {
+                trace.LostHop = hop;
+                return new WalkResult(WalkEnd.Stopped, $"{hop.Description} is in a lost AZ");
+            }
 
-                    break;
-
-                case PathStepKind.NatGateway:
-                    var natHop = new PathHop(HopKind.NatGateway, $"nat-{Zones.Suffix(step.Zone)}", step.Name, step.Id, step.Zone is null ? [] : [step.Zone]);
-                    trace.Hops.Add(natHop);
-                    if (natHop.IsLostWith(lost))
-                    {
-                        trace.LostHop = natHop;
-                        return new WalkResult(WalkEnd.Stopped, $"{natHop.Description} is in a lost AZ");
-                    }
-
-                    if (toInternet && _routing.NatGateways.FirstOrDefault(n => n.Id == step.Id)?.ConnectivityType == "private")
-                    {
-                        return new WalkResult(WalkEnd.Stopped, $"{natHop.Description} is a private NAT gateway, which does not reach the internet");
-                    }
-
-                    break;
-
-                case PathStepKind.InternetGateway:
-                    var gateway = _routing.InternetGateways.FirstOrDefault(g => g.Id == step.Id);
-                    trace.Hops.Add(gateway is null ? new PathHop(HopKind.InternetGateway, "igw", step.Name, step.Id, []) : GatewayHop(gateway));
-                    break;
+            if (hop.Kind == HopKind.NatGateway && toInternet && PrivateNats.Contains(step.Id))
+            {
+                return new WalkResult(WalkEnd.Stopped, $"{hop.Description} is a private NAT gateway, which does not reach the internet");
             }
         }
 
+        return EndOf(path, toInternet, destinationVpcId, trace);
+    }
+
+    /// <summary>Entering the gateway (a route table follows the attachment) rather than leaving it.</summary>
+    private static bool Entering(PathStep step, PathStep? next) =>
+        step.Kind == PathStepKind.TransitGatewayAttachment && next?.Kind == PathStepKind.TransitGatewayRouteTable;
+
+    /// <summary>The hops of a path's steps with every zone up, and where a GWLB endpoint's inspection stops it.</summary>
+    private StepWalk WalkSteps(TracedPath path, bool remember)
+    {
+        if (_walks.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        StepWalk walked;
+        if (path.Tail is { } tail)
+        {
+            var head = WalkSteps(path.Head, tail.Steps.Length > 0 ? tail.Steps[0] : null);
+            if (head.Stop is not null)
+            {
+                walked = head;
+            }
+            else
+            {
+                var rest = WalkSteps(tail, remember: true);
+                walked = new StepWalk(
+                    head.Hops.AddRange(rest.Hops),
+                    rest.Stop,
+                    head.PrivateNat ?? rest.PrivateNat,
+                    head.Notes.IsEmpty ? rest.Notes : [.. head.Notes.Union(rest.Notes, StringComparer.Ordinal)]);
+            }
+        }
+        else
+        {
+            walked = WalkSteps(path.Steps, null);
+        }
+
+        if (remember)
+        {
+            _walks[path] = walked;
+        }
+
+        return walked;
+    }
+
+    private StepWalk WalkSteps(ImmutableArray<PathStep> steps, PathStep? next)
+    {
+        var trace = new Trace();
+        PathHop? privateNat = null;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var step = steps[i];
+            if (step.Kind == PathStepKind.GatewayLoadBalancerEndpoint)
+            {
+                if (!InspectOnce(step.Id, NoZones, trace, out var stop))
+                {
+                    return new StepWalk([.. trace.Hops], stop, privateNat, [.. trace.Notes]);
+                }
+
+                continue;
+            }
+
+            if (HopOf(step, Entering(step, i + 1 < steps.Length ? steps[i + 1] : next)) is { } hop)
+            {
+                trace.Hops.Add(hop);
+                if (hop.Kind == HopKind.NatGateway && PrivateNats.Contains(step.Id))
+                {
+                    privateNat ??= hop;
+                }
+            }
+        }
+
+        return new StepWalk([.. trace.Hops], null, privateNat, [.. trace.Notes]);
+    }
+
+    private WalkResult EndOf(TracedPath path, bool toInternet, string? destinationVpcId, Trace trace)
+    {
         var last = path.Steps[^1];
         return path.End switch
         {
@@ -220,7 +399,57 @@ public sealed partial class ReachabilityAnalyzer
             .ToList();
         var vpcs = sources.GroupBy(s => s.VpcId!, StringComparer.Ordinal).ToList();
         var flows = new List<TransitFlow>();
-        var checks = new List<(SubnetRef Source, string Flow, IReadOnlyList<TransitRoundTrip> Trips)>();
+
+        // The AZ-loss tallies are kept as the flows are traced, so that only the round trips shown are kept.
+        var zones = AvailabilityZones;
+        var lostSets = zones.Select(z => (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal) { z }).ToList();
+        var checkedFlows = new int[zones.Count];
+        var choices = new int[zones.Count];
+        var cut = new int[zones.Count];
+        var losing = zones.Select(_ => new List<string>()).ToList();
+
+        void Tally(SubnetRef source, string flow, IEnumerable<IReadOnlyList<TransitRoundTrip>> members)
+        {
+            var lostAll = new bool[zones.Count];
+            foreach (var trips in members)
+            {
+                for (var z = 0; z < zones.Count; z++)
+                {
+                    if (source.AvailabilityZone == zones[z])
+                    {
+                        continue;
+                    }
+
+                    var reachable = 0;
+                    var cutHere = 0;
+                    foreach (var trip in trips)
+                    {
+                        if (trip.Verdict == Verdict.Reachable && trip.DestinationZone != zones[z])
+                        {
+                            reachable++;
+                            cutHere += trip.SurvivesLossOf(lostSets[z]) ? 0 : 1;
+                        }
+                    }
+
+                    if (reachable > 0)
+                    {
+                        checkedFlows[z]++;
+                        choices[z] += reachable;
+                        cut[z] += cutHere;
+                        lostAll[z] |= cutHere == reachable;
+                    }
+                }
+            }
+
+            for (var z = 0; z < zones.Count; z++)
+            {
+                if (lostAll[z])
+                {
+                    losing[z].Add(flow);
+                }
+            }
+        }
+
         foreach (var vpc in vpcs)
         {
             foreach (var source in vpc)
@@ -228,16 +457,16 @@ public sealed partial class ReachabilityAnalyzer
                 var (internetTrips, internetNotes) = RoundTripsFrom(source, InternetProbeAddress, null, null);
                 var internet = Summarize(source, TransitFlowKind.Internet, "internet", [], internetTrips, internetNotes);
                 flows.Add(internet);
-                checks.Add((source, $"{internet.From} → internet", internetTrips));
+                Tally(source, $"{internet.From} → internet", [internetTrips]);
 
-                var outcomes = new List<(string Vpc, IReadOnlyList<TransitRoundTrip> Trips, IReadOnlyList<string> Notes, TransitFlow Flow)>();
+                var outcomes = new List<(string Vpc, IReadOnlyList<TransitRoundTrip> Trips, TransitFlow Flow)>();
                 foreach (var other in vpcs.Where(o => o.Key != vpc.Key && JoinedByTransitGateway(vpc.Key, o.Key)))
                 {
                     // A host in the source's AZ and one in the next AZ: without appliance mode only the second is
                     // asymmetric (the gateway keeps each half in the AZ it entered in).
-                    var zones = other.Select(s => s.AvailabilityZone!).Distinct(StringComparer.Ordinal).ToList();
-                    var same = zones.IndexOf(source.AvailabilityZone!);
-                    var targets = (same < 0 ? [zones[0]] : zones.Count == 1 ? [zones[same]] : new[] { zones[same], zones[(same + 1) % zones.Count] })
+                    var otherZones = other.Select(s => s.AvailabilityZone!).Distinct(StringComparer.Ordinal).ToList();
+                    var same = otherZones.IndexOf(source.AvailabilityZone!);
+                    var targets = (same < 0 ? [otherZones[0]] : otherZones.Count == 1 ? [otherZones[same]] : new[] { otherZones[same], otherZones[(same + 1) % otherZones.Count] })
                         .Select(z => other.First(s => s.AvailabilityZone == z));
                     var trips = new List<TransitRoundTrip>();
                     var notes = new List<string>();
@@ -249,7 +478,7 @@ public sealed partial class ReachabilityAnalyzer
                     }
 
                     var name = other.First().VpcName ?? other.Key;
-                    outcomes.Add((name, trips, notes, Summarize(source, TransitFlowKind.Vpcs, name, [name], trips, notes)));
+                    outcomes.Add((name, trips, Summarize(source, TransitFlowKind.Vpcs, name, [name], trips, notes)));
                 }
 
                 foreach (var group in outcomes.GroupBy(o => (o.Flow.Verdict, o.Flow.Reason, o.Flow.Inspection, o.Flow.Symmetric)))
@@ -258,31 +487,14 @@ public sealed partial class ReachabilityAnalyzer
                     var names = members.Select(m => m.Vpc).ToList();
                     var to = names.Count == 1 ? names[0] : $"{names.Count} VPCs";
                     flows.Add(members[0].Flow with { To = to, DestinationVpcs = names });
-                    checks.AddRange(members.Select(m => (source, $"{members[0].Flow.From} → {to}", m.Trips)));
+                    Tally(source, $"{members[0].Flow.From} → {to}", members.Select(m => m.Trips));
                 }
             }
 
             flows.Add(InboundTo(vpc.First()));
         }
 
-        var zoneLoss = new List<TransitZoneLoss>();
-        foreach (var zone in AvailabilityZones)
-        {
-            var lost = new HashSet<string>(StringComparer.Ordinal) { zone };
-            var reachable = checks
-                .Where(c => c.Source.AvailabilityZone != zone)
-                .Select(c => (c.Flow, Trips: c.Trips.Where(t => t.Verdict == Verdict.Reachable && t.DestinationZone != zone).ToList()))
-                .Where(c => c.Trips.Count > 0)
-                .ToList();
-            var cut = reachable.Sum(c => c.Trips.Count(t => !t.SurvivesLossOf(lost)));
-            var losing = reachable
-                .Where(c => c.Trips.All(t => !t.SurvivesLossOf(lost)))
-                .Select(c => c.Flow)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            zoneLoss.Add(new TransitZoneLoss(zone, reachable.Count, losing, reachable.Sum(c => c.Trips.Count), cut));
-        }
-
+        var zoneLoss = zones.Select((zone, z) => new TransitZoneLoss(zone, checkedFlows[z], losing[z], choices[z], cut[z])).ToList();
         return new TransitReport(flows, zoneLoss);
     }
 
@@ -293,11 +505,13 @@ public sealed partial class ReachabilityAnalyzer
             return false;
         }
 
-        var transit = _routing.Transit;
-        return !transit.Attachments.Any(a => a.SubnetIds.Contains(subnet.Id)) &&
-            !_routing.Endpoints.Any(e => e.Type == EndpointInfo.GatewayLoadBalancerType && e.SubnetIds.Contains(subnet.Id)) &&
-            !_routing.NatGateways.Any(n => n.SubnetId == subnet.Id) &&
-            RoutesOf(subnet.Id).Any(r => r.Target.Kind == TargetKind.TransitGateway);
+        _notTransitSources ??=
+        [
+            .. _routing.Transit.Attachments.SelectMany(a => a.SubnetIds),
+            .. _routing.Endpoints.Where(e => e.Type == EndpointInfo.GatewayLoadBalancerType).SelectMany(e => e.SubnetIds),
+            .. _routing.NatGateways.Select(n => n.SubnetId).OfType<string>(),
+        ];
+        return !_notTransitSources.Contains(subnet.Id) && RoutesOf(subnet.Id).Any(r => r.Target.Kind == TargetKind.TransitGateway);
     }
 
     /// <summary>Every round trip from a host of <paramref name="source"/> to <paramref name="address"/>, the source's own AZ first.</summary>
@@ -312,7 +526,7 @@ public sealed partial class ReachabilityAnalyzer
             .OrderBy(p => p.Steps.Count(s => s.Zone is not null && s.Zone != source.AvailabilityZone));
         foreach (var forward in forwards)
         {
-            var pins = forward.PinnedZones.ToDictionary(p => _routing.Transit.Attachment(p.Key).Name, p => p.Value, StringComparer.Ordinal);
+            var pins = PinsByName(forward.PinnedZones);
             var there = new Trace();
             var arrived = FollowPath(forward, toInternet, destinationVpcId, NoZones, there);
             notes.AddRange(there.Notes.Where(n => !notes.Contains(n)));
@@ -334,16 +548,17 @@ public sealed partial class ReachabilityAnalyzer
                 var back = new Trace();
                 var returned = FollowPath(reply, toInternet: false, source.VpcId, NoZones, back);
                 notes.AddRange(back.Notes.Where(n => !notes.Contains(n)));
-                var trip = new RoundTrip(forward, reply);
+                var forwardHops = Shown(there);
+                var returnHops = Shown(back);
                 trips.Add(new TransitRoundTrip(
                     destinationZone,
                     pins,
-                    Shown(there),
-                    Shown(back),
+                    forwardHops,
+                    returnHops,
                     VerdictOf(returned),
                     returned.End == WalkEnd.Delivered ? "" : $"the replies: {returned.Reason}",
-                    trip.IsSymmetric,
-                    trip.IsInspectedBothWays));
+                    returned.End == WalkEnd.Delivered && new RoundTrip(forward, reply).IsSymmetric,
+                    forwardHops.Any(h => h.Kind == HopKind.GatewayLoadBalancerEndpoint) && returnHops.Any(h => h.Kind == HopKind.GatewayLoadBalancerEndpoint)));
             }
         }
 
@@ -400,4 +615,8 @@ public sealed partial class ReachabilityAnalyzer
             [],
             []);
     }
+
+    private sealed record Inspection(bool Ok, WalkResult Stop, IReadOnlyList<PathHop> Hops, IReadOnlyList<string> Notes);
+
+    private sealed record StepWalk(ImmutableArray<PathHop> Hops, WalkResult? Stop, PathHop? PrivateNat, ImmutableArray<string> Notes);
 }
