@@ -140,6 +140,10 @@ public sealed class CrossVpcPaths
     private readonly Dictionary<string, IReadOnlyList<string>> _zonesOfAttachment = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Attachment, string Zone), SubnetInfo?> _attachmentSubnet = [];
     private readonly Dictionary<string, uint> _addresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<ImmutableSortedDictionary<string, string>, string> _pinKeys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Pins, string Attachment, string Zone), ImmutableSortedDictionary<string, string>> _pinned = [];
+    private readonly Dictionary<(string Attachment, string Zone), PathStep> _attachmentSteps = [];
+    private readonly Dictionary<string, PathStep> _tableSteps = new(StringComparer.Ordinal);
 
     /// <summary>Creates a tracer over a routing model.</summary>
     public CrossVpcPaths(RoutingModel routing)
@@ -386,7 +390,7 @@ public sealed class CrossVpcPaths
             return;
         }
 
-        steps = steps.Add(new PathStep(PathStepKind.TransitGatewayAttachment, attachment.Id, attachment.Name, zone));
+        steps = steps.Add(AttachmentStep(attachment, zone));
         if (!_associatedTable.TryGetValue(attachment.Id, out var table))
         {
             table = transit.AssociatedRouteTable(attachment.Id);
@@ -399,7 +403,13 @@ public sealed class CrossVpcPaths
             return;
         }
 
-        steps = steps.Add(new PathStep(PathStepKind.TransitGatewayRouteTable, table.Id, table.Name ?? table.Id, null));
+        if (!_tableSteps.TryGetValue(table.Id, out var tableStep))
+        {
+            tableStep = new PathStep(PathStepKind.TransitGatewayRouteTable, table.Id, table.Name ?? table.Id, null);
+            _tableSteps[table.Id] = tableStep;
+        }
+
+        steps = steps.Add(tableStep);
         var route = Lookup(_transitRoutes, table.Id, () => transit.RoutesOfTable(table.Id), r => r.Destination, destination);
         if (route is null || route.IsBlackhole)
         {
@@ -417,7 +427,7 @@ public sealed class CrossVpcPaths
         foreach (var (exitZone, exitPins) in ExitZones(exit, zone, pins))
         {
             var exitSubnet = AttachmentSubnetIn(exit, exitZone)!;
-            FromSubnet(exitSubnet, destination, steps.Add(new PathStep(PathStepKind.TransitGatewayAttachment, exit.Id, exit.Name, exitZone)), exitPins, results);
+            FromSubnet(exitSubnet, destination, steps.Add(AttachmentStep(exit, exitZone)), exitPins, results);
         }
     }
 
@@ -438,7 +448,7 @@ public sealed class CrossVpcPaths
                 return [(pinned, pins)];
             }
 
-            return zones.Select(z => (z, pins.SetItem(exit.Id, z)));
+            return zones.Select(z => (z, Pinned(pins, exit.Id, z)));
         }
 
         // AZ affinity: stay in the AZ the traffic entered the gateway in, when the attachment is there.
@@ -489,8 +499,45 @@ public sealed class CrossVpcPaths
         return address;
     }
 
-    private static string PinsKey(ImmutableSortedDictionary<string, string> pins) =>
-        pins.IsEmpty ? "" : string.Join(";", pins.Select(p => $"{p.Key}={p.Value}"));
+    private string PinsKey(ImmutableSortedDictionary<string, string> pins)
+    {
+        if (pins.IsEmpty)
+        {
+            return "";
+        }
+
+        if (!_pinKeys.TryGetValue(pins, out var key))
+        {
+            key = string.Join(";", pins.Select(p => $"{p.Key}={p.Value}"));
+            _pinKeys[pins] = key;
+        }
+
+        return key;
+    }
+
+    /// <summary>The pins with one more, made once: paths that pin the same way share the instance.</summary>
+    private ImmutableSortedDictionary<string, string> Pinned(ImmutableSortedDictionary<string, string> pins, string attachment, string zone)
+    {
+        var key = (PinsKey(pins), attachment, zone);
+        if (!_pinned.TryGetValue(key, out var pinned))
+        {
+            pinned = pins.SetItem(attachment, zone);
+            _pinned[key] = pinned;
+        }
+
+        return pinned;
+    }
+
+    private PathStep AttachmentStep(TransitGatewayAttachmentInfo attachment, string zone)
+    {
+        if (!_attachmentSteps.TryGetValue((attachment.Id, zone), out var step))
+        {
+            step = new PathStep(PathStepKind.TransitGatewayAttachment, attachment.Id, attachment.Name, zone);
+            _attachmentSteps[(attachment.Id, zone)] = step;
+        }
+
+        return step;
+    }
 
     /// <summary>A parsed IPv4 block and what it belongs to.</summary>
     private sealed record Block<T>(uint First, uint Last, int PrefixLength, T Value)

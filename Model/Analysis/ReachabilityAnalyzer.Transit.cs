@@ -13,6 +13,7 @@ public sealed partial class ReachabilityAnalyzer
     private readonly Dictionary<PathStep, PathHop?> _enteringHops = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> _pinsByName = new(ReferenceEqualityComparer.Instance);
     private HashSet<string>? _privateNatIds;
+    private Dictionary<string, ulong>? _zoneBits;
     private CrossVpcPaths? _crossVpcPaths;
     private HashSet<string>? _attachedVpcs;
     private Dictionary<string, HashSet<string?>>? _gatewaysOfVpc;
@@ -272,12 +273,18 @@ public sealed partial class ReachabilityAnalyzer
         return EndOf(path, toInternet, destinationVpcId, trace);
     }
 
+    private ulong ZoneBit(string zone)
+    {
+        _zoneBits ??= AvailabilityZones.Take(64).Select((z, i) => (z, bit: 1UL << i)).ToDictionary(p => p.z, p => p.bit, StringComparer.Ordinal);
+        return _zoneBits.GetValueOrDefault(zone);
+    }
+
     /// <summary>Entering the gateway (a route table follows the attachment) rather than leaving it.</summary>
     private static bool Entering(PathStep step, PathStep? next) =>
         step.Kind == PathStepKind.TransitGatewayAttachment && next?.Kind == PathStepKind.TransitGatewayRouteTable;
 
     /// <summary>The hops of a path's steps with every zone up, and where a GWLB endpoint's inspection stops it.</summary>
-    private StepWalk WalkSteps(TracedPath path, bool remember)
+    private StepWalk WalkSteps(TracedPath path, bool remember, bool hops = true)
     {
         if (_walks.TryGetValue(path, out var known))
         {
@@ -294,12 +301,7 @@ public sealed partial class ReachabilityAnalyzer
             }
             else
             {
-                var rest = WalkSteps(tail, remember: true);
-                walked = new StepWalk(
-                    head.Hops.AddRange(rest.Hops),
-                    rest.Stop,
-                    head.PrivateNat ?? rest.PrivateNat,
-                    head.Notes.IsEmpty ? rest.Notes : [.. head.Notes.Union(rest.Notes, StringComparer.Ordinal)]);
+                walked = head.Then(WalkSteps(tail, remember: true), hops);
             }
         }
         else
@@ -326,7 +328,7 @@ public sealed partial class ReachabilityAnalyzer
             {
                 if (!InspectOnce(step.Id, NoZones, trace, out var stop))
                 {
-                    return new StepWalk([.. trace.Hops], stop, privateNat, [.. trace.Notes]);
+                    return StepWalk.Of(trace.Hops, stop, privateNat, trace.Notes, ZoneBit);
                 }
 
                 continue;
@@ -342,10 +344,22 @@ public sealed partial class ReachabilityAnalyzer
             }
         }
 
-        return new StepWalk([.. trace.Hops], null, privateNat, [.. trace.Notes]);
+        return StepWalk.Of(trace.Hops, null, privateNat, trace.Notes, ZoneBit);
     }
 
     private WalkResult EndOf(TracedPath path, bool toInternet, string? destinationVpcId, Trace trace)
+    {
+        var end = Finish(path, toInternet, destinationVpcId);
+        if (end.End == WalkEnd.Delivered && !toInternet)
+        {
+            trace.Hops.Add(new PathHop(HopKind.Local, "local", null, null, []));
+        }
+
+        return end;
+    }
+
+    /// <summary>How a traced path ends, for a flow to the internet or to a VPC.</summary>
+    private WalkResult Finish(TracedPath path, bool toInternet, string? destinationVpcId)
     {
         var last = path.Steps[^1];
         return path.End switch
@@ -354,7 +368,7 @@ public sealed partial class ReachabilityAnalyzer
                 ? new WalkResult(WalkEnd.Delivered, "")
                 : new WalkResult(WalkEnd.Stopped, "no route (the internet gateway does not route private addresses)"),
             PathEnd.Delivered when !toInternet && _subnets.TryGetValue(last.Id, out var arrived) && arrived.VpcId == destinationVpcId =>
-                Delivered(trace),
+                new WalkResult(WalkEnd.Delivered, ""),
             PathEnd.Delivered => new WalkResult(WalkEnd.Stopped, toInternet ? "no route" : $"no route: delivered in VPC {VpcName(_subnets.GetValueOrDefault(last.Id)?.VpcId)}"),
             PathEnd.Blackhole => new WalkResult(WalkEnd.Stopped, $"a blackhole route of transit gateway route table {last.Name} drops it"),
             PathEnd.NoRoute => new WalkResult(WalkEnd.Stopped, last.Kind == PathStepKind.TransitGatewayRouteTable ? $"no route in transit gateway route table {last.Name}" : $"no route onward from {last.Name}"),
@@ -363,12 +377,6 @@ public sealed partial class ReachabilityAnalyzer
             PathEnd.Loop => new WalkResult(WalkEnd.Unknown, $"routing loop through {last.Name}"),
             _ => new WalkResult(WalkEnd.Unknown, $"leaves {last.Name} through a target the plan does not model"),
         };
-
-        static WalkResult Delivered(Trace trace)
-        {
-            trace.Hops.Add(new PathHop(HopKind.Local, "local", null, null, []));
-            return new WalkResult(WalkEnd.Delivered, "");
-        }
     }
 
     /// <summary>
@@ -402,13 +410,12 @@ public sealed partial class ReachabilityAnalyzer
 
         // The AZ-loss tallies are kept as the flows are traced, so that only the round trips shown are kept.
         var zones = AvailabilityZones;
-        var lostSets = zones.Select(z => (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal) { z }).ToList();
         var checkedFlows = new int[zones.Count];
         var choices = new int[zones.Count];
         var cut = new int[zones.Count];
         var losing = zones.Select(_ => new List<string>()).ToList();
 
-        void Tally(SubnetRef source, string flow, IEnumerable<IReadOnlyList<TransitRoundTrip>> members)
+        void Tally(SubnetRef source, string flow, IEnumerable<IReadOnlyList<TripOutcome>> members)
         {
             var lostAll = new bool[zones.Count];
             foreach (var trips in members)
@@ -427,7 +434,7 @@ public sealed partial class ReachabilityAnalyzer
                         if (trip.Verdict == Verdict.Reachable && trip.DestinationZone != zones[z])
                         {
                             reachable++;
-                            cutHere += trip.SurvivesLossOf(lostSets[z]) ? 0 : 1;
+                            cutHere += (trip.SingleZones & ZoneBit(zones[z])) == 0 ? 0 : 1;
                         }
                     }
 
@@ -454,12 +461,13 @@ public sealed partial class ReachabilityAnalyzer
         {
             foreach (var source in vpc)
             {
-                var (internetTrips, internetNotes) = RoundTripsFrom(source, InternetProbeAddress, null, null);
+                var internetNotes = new List<string>();
+                var internetTrips = Outcomes(source, InternetProbeAddress, null, null, internetNotes);
                 var internet = Summarize(source, TransitFlowKind.Internet, "internet", [], internetTrips, internetNotes);
-                flows.Add(internet);
+                flows.Add(internet with { RoundTrips = [.. internetTrips.Select(t => Materialize(source, t))] });
                 Tally(source, $"{internet.From} → internet", [internetTrips]);
 
-                var outcomes = new List<(string Vpc, IReadOnlyList<TransitRoundTrip> Trips, TransitFlow Flow)>();
+                var outcomes = new List<(string Vpc, IReadOnlyList<TripOutcome> Trips, TransitFlow Flow)>();
                 foreach (var other in vpcs.Where(o => o.Key != vpc.Key && JoinedByTransitGateway(vpc.Key, o.Key)))
                 {
                     // A host in the source's AZ and one in the next AZ: without appliance mode only the second is
@@ -468,13 +476,11 @@ public sealed partial class ReachabilityAnalyzer
                     var same = otherZones.IndexOf(source.AvailabilityZone!);
                     var targets = (same < 0 ? [otherZones[0]] : otherZones.Count == 1 ? [otherZones[same]] : new[] { otherZones[same], otherZones[(same + 1) % otherZones.Count] })
                         .Select(z => other.First(s => s.AvailabilityZone == z));
-                    var trips = new List<TransitRoundTrip>();
+                    var trips = new List<TripOutcome>();
                     var notes = new List<string>();
                     foreach (var target in targets)
                     {
-                        var (some, more) = RoundTripsFrom(source, HostAddress(target.CidrBlock!), other.Key, target.AvailabilityZone);
-                        trips.AddRange(some);
-                        notes.AddRange(more.Where(n => !notes.Contains(n)));
+                        trips.AddRange(Outcomes(source, HostAddress(target.CidrBlock!), other.Key, target.AvailabilityZone, notes));
                     }
 
                     var name = other.First().VpcName ?? other.Key;
@@ -486,7 +492,7 @@ public sealed partial class ReachabilityAnalyzer
                     var members = group.ToList();
                     var names = members.Select(m => m.Vpc).ToList();
                     var to = names.Count == 1 ? names[0] : $"{names.Count} VPCs";
-                    flows.Add(members[0].Flow with { To = to, DestinationVpcs = names });
+                    flows.Add(members[0].Flow with { To = to, DestinationVpcs = names, RoundTrips = [.. members[0].Trips.Select(t => Materialize(source, t))] });
                     Tally(source, $"{members[0].Flow.From} → {to}", members.Select(m => m.Trips));
                 }
             }
@@ -514,55 +520,86 @@ public sealed partial class ReachabilityAnalyzer
         return !_notTransitSources.Contains(subnet.Id) && RoutesOf(subnet.Id).Any(r => r.Target.Kind == TargetKind.TransitGateway);
     }
 
-    /// <summary>Every round trip from a host of <paramref name="source"/> to <paramref name="address"/>, the source's own AZ first.</summary>
-    private (IReadOnlyList<TransitRoundTrip> Trips, IReadOnlyList<string> Notes) RoundTripsFrom(
-        SubnetRef source, string address, string? destinationVpcId, string? destinationZone)
+    /// <summary>
+    /// Every round trip from a host of <paramref name="source"/> to <paramref name="address"/>, the source's own AZ
+    /// first, as outcomes: the hops are made only for the round trips shown (<see cref="Materialize"/>).
+    /// </summary>
+    private List<TripOutcome> Outcomes(SubnetRef source, string address, string? destinationVpcId, string? destinationZone, List<string> notes)
     {
         var toInternet = destinationVpcId is null;
         var sourceAddress = HostAddress(source.CidrBlock!);
-        var trips = new List<TransitRoundTrip>();
-        var notes = new List<string>();
+        var outcomes = new List<TripOutcome>();
         var forwards = CrossVpc.Trace(source.Id, address)
             .OrderBy(p => p.Steps.Count(s => s.Zone is not null && s.Zone != source.AvailabilityZone));
         foreach (var forward in forwards)
         {
-            var pins = PinsByName(forward.PinnedZones);
-            var there = new Trace();
-            var arrived = FollowPath(forward, toInternet, destinationVpcId, NoZones, there);
-            notes.AddRange(there.Notes.Where(n => !notes.Contains(n)));
+            var there = WalkSteps(forward, remember: false, hops: false);
+            AddNotes(notes, there.Notes);
+            var arrived = there.Stop ?? (toInternet && there.PrivateNat is { } nat
+                ? new WalkResult(WalkEnd.Stopped, $"{nat.Description} is a private NAT gateway, which does not reach the internet")
+                : Finish(forward, toInternet, destinationVpcId));
             if (arrived.End != WalkEnd.Delivered)
             {
-                trips.Add(new TransitRoundTrip(destinationZone, pins, Shown(there), [], VerdictOf(arrived), arrived.Reason, false, false));
+                outcomes.Add(new TripOutcome(forward, null, toInternet, destinationVpcId, destinationZone, VerdictOf(arrived), arrived.Reason, false, false, !there.Endpoints.IsEmpty, there.SingleZones));
                 continue;
             }
 
             var replies = CrossVpc.Replies(forward, sourceAddress);
             if (replies.Count == 0)
             {
-                trips.Add(new TransitRoundTrip(destinationZone, pins, Shown(there), [], Verdict.Unknown, "the reply's path is not traced", false, false));
+                outcomes.Add(new TripOutcome(forward, null, toInternet, destinationVpcId, destinationZone, Verdict.Unknown, "the reply's path is not traced", false, false, !there.Endpoints.IsEmpty, there.SingleZones));
                 continue;
             }
 
             foreach (var reply in replies)
             {
-                var back = new Trace();
-                var returned = FollowPath(reply, toInternet: false, source.VpcId, NoZones, back);
-                notes.AddRange(back.Notes.Where(n => !notes.Contains(n)));
-                var forwardHops = Shown(there);
-                var returnHops = Shown(back);
-                trips.Add(new TransitRoundTrip(
+                var back = WalkSteps(reply, remember: false, hops: false);
+                AddNotes(notes, back.Notes);
+                var returned = back.Stop ?? Finish(reply, toInternet: false, source.VpcId);
+                var delivered = returned.End == WalkEnd.Delivered;
+                outcomes.Add(new TripOutcome(
+                    forward,
+                    reply,
+                    toInternet,
+                    destinationVpcId,
                     destinationZone,
-                    pins,
-                    forwardHops,
-                    returnHops,
                     VerdictOf(returned),
-                    returned.End == WalkEnd.Delivered ? "" : $"the replies: {returned.Reason}",
-                    returned.End == WalkEnd.Delivered && new RoundTrip(forward, reply).IsSymmetric,
-                    forwardHops.Any(h => h.Kind == HopKind.GatewayLoadBalancerEndpoint) && returnHops.Any(h => h.Kind == HopKind.GatewayLoadBalancerEndpoint)));
+                    delivered ? "" : $"the replies: {returned.Reason}",
+                    delivered && there.Endpoints.SequenceEqual(back.Endpoints.Reverse()),
+                    !there.Endpoints.IsEmpty && !back.Endpoints.IsEmpty,
+                    !there.Endpoints.IsEmpty || !back.Endpoints.IsEmpty,
+                    there.SingleZones | back.SingleZones));
             }
         }
 
-        return (trips, notes);
+        return outcomes;
+
+        static void AddNotes(List<string> notes, ImmutableArray<string> more)
+        {
+            foreach (var note in more)
+            {
+                if (!notes.Contains(note))
+                {
+                    notes.Add(note);
+                }
+            }
+        }
+    }
+
+    /// <summary>A round trip with its hops, as the view shows it.</summary>
+    private TransitRoundTrip Materialize(SubnetRef source, TripOutcome outcome)
+    {
+        var there = new Trace();
+        FollowPath(outcome.Forward, outcome.ToInternet, outcome.DestinationVpcId, NoZones, there);
+        var back = new Trace();
+        if (outcome.Return is not null)
+        {
+            FollowPath(outcome.Return, toInternet: false, source.VpcId, NoZones, back);
+        }
+
+        return new TransitRoundTrip(
+            outcome.DestinationZone, PinsByName(outcome.Forward.PinnedZones), Shown(there), Shown(back), outcome.Verdict, outcome.Reason,
+            outcome.Symmetric, outcome.InspectedBothWays);
 
         static IReadOnlyList<PathHop> Shown(Trace trace) => [.. trace.Hops.Where(h => h.Kind != HopKind.Local)];
     }
@@ -575,23 +612,23 @@ public sealed partial class ReachabilityAnalyzer
     };
 
     private static TransitFlow Summarize(
-        SubnetRef source, TransitFlowKind kind, string to, IReadOnlyList<string> vpcs, IReadOnlyList<TransitRoundTrip> trips, IReadOnlyList<string> notes)
+        SubnetRef source, TransitFlowKind kind, string to, IReadOnlyList<string> vpcs, IReadOnlyList<TripOutcome> trips, IReadOnlyList<string> notes)
     {
         var reachable = trips.Count(t => t.Verdict == Verdict.Reachable);
         var failing = trips.FirstOrDefault(t => t.Verdict != Verdict.Reachable);
         var (verdict, reason) = trips.Count == 0
             ? (Verdict.Unknown, "no path was traced")
-            : failing is null
+            : reachable == trips.Count
                 ? (Verdict.Reachable, "")
                 : reachable == 0
                     ? (trips.All(t => t.Verdict == Verdict.Unreachable) ? Verdict.Unreachable : Verdict.Unknown, failing.Reason)
                     : (Verdict.Unknown, $"only {reachable} of {trips.Count} AZ choices of the transit gateway get through: {failing.Reason}");
         var inspected = trips.Count > 0 && trips.All(t => t.InspectedBothWays)
             ? InspectionCoverage.BothWays
-            : trips.Any(t => t.Forward.Concat(t.Return).Any(h => h.Kind == HopKind.GatewayLoadBalancerEndpoint))
+            : trips.Any(t => t.AnyInspected)
                 ? InspectionCoverage.Partly
                 : InspectionCoverage.None;
-        return new TransitFlow(source, kind, to, vpcs, verdict, reason, inspected, trips.Count > 0 && trips.All(t => t.Symmetric), trips, notes);
+        return new TransitFlow(source, kind, to, vpcs, verdict, reason, inspected, trips.Count > 0 && trips.All(t => t.Symmetric), [], notes);
     }
 
     private TransitFlow InboundTo(SubnetRef subnet)
@@ -616,7 +653,55 @@ public sealed partial class ReachabilityAnalyzer
             []);
     }
 
+    /// <summary>A round trip's outcome, without its hops.</summary>
+    private readonly record struct TripOutcome(
+        TracedPath Forward,
+        TracedPath? Return,
+        bool ToInternet,
+        string? DestinationVpcId,
+        string? DestinationZone,
+        Verdict Verdict,
+        string Reason,
+        bool Symmetric,
+        bool InspectedBothWays,
+        bool AnyInspected,
+        ulong SingleZones);
+
     private sealed record Inspection(bool Ok, WalkResult Stop, IReadOnlyList<PathHop> Hops, IReadOnlyList<string> Notes);
 
-    private sealed record StepWalk(ImmutableArray<PathHop> Hops, WalkResult? Stop, PathHop? PrivateNat, ImmutableArray<string> Notes);
+    /// <summary>A path's steps walked with every zone up.</summary>
+    /// <param name="Hops">The hops (empty in an outcome made without them).</param>
+    /// <param name="Stop">Where a GWLB endpoint's inspection stops the path.</param>
+    /// <param name="PrivateNat">A private NAT gateway the path crosses.</param>
+    /// <param name="Notes">Notes of the inspections.</param>
+    /// <param name="Endpoints">The GWLB endpoints crossed, in order.</param>
+    /// <param name="SingleZones">Bits of the zones (in <see cref="AvailabilityZones"/> order) some hop lives only in: losing one cuts the path.</param>
+    private sealed record StepWalk(
+        ImmutableArray<PathHop> Hops, WalkResult? Stop, PathHop? PrivateNat, ImmutableArray<string> Notes, ImmutableArray<string> Endpoints, ulong SingleZones)
+    {
+        public static StepWalk Of(List<PathHop> hops, WalkResult? stop, PathHop? privateNat, List<string> notes, Func<string, ulong> bit)
+        {
+            var zones = 0UL;
+            foreach (var hop in hops)
+            {
+                if (hop.AvailabilityZones.Count == 1)
+                {
+                    zones |= bit(hop.AvailabilityZones[0]);
+                }
+            }
+
+            return new StepWalk(
+                [.. hops], stop, privateNat, [.. notes],
+                [.. hops.Where(h => h.Kind == HopKind.GatewayLoadBalancerEndpoint).Select(h => h.ResourceId ?? "")], zones);
+        }
+
+        /// <summary>This head followed by <paramref name="rest"/>, with or without the hops.</summary>
+        public StepWalk Then(StepWalk rest, bool hops) => new(
+            hops ? Hops.AddRange(rest.Hops) : [],
+            rest.Stop,
+            PrivateNat ?? rest.PrivateNat,
+            Notes.IsEmpty ? rest.Notes : [.. Notes.Union(rest.Notes, StringComparer.Ordinal)],
+            Endpoints.IsEmpty ? rest.Endpoints : Endpoints.AddRange(rest.Endpoints),
+            SingleZones | rest.SingleZones);
+    }
 }
