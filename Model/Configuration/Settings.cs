@@ -129,6 +129,56 @@ public sealed record InspectionSettings
     public string? ProviderStack { get; init; }
 }
 
+/// <summary>Which part of the centralized (Transit Gateway) inspection model this stack builds.</summary>
+public enum TransitRole
+{
+    /// <summary>No Transit Gateway: the distributed model (or no inspection).</summary>
+    Off,
+
+    /// <summary>The Transit Gateway, its two route tables and the inspection VPC; no workload VPC.</summary>
+    Hub,
+
+    /// <summary>One spoke VPC attached to the Transit Gateway of the stack <c>transit.hubStack</c>.</summary>
+    Spoke,
+
+    /// <summary>The hub and the spoke VPCs of <c>transit.spokes</c>, in one stack.</summary>
+    HubAndSpokes,
+}
+
+/// <summary>The <c>transit</c> setting: centralized inspection through a Transit Gateway.</summary>
+public sealed record TransitSettings
+{
+    /// <summary>The inspection VPC's block when none is set.</summary>
+    public const string DefaultInspectionVpcCidr = "10.255.0.0/16";
+
+    /// <summary>The Transit Gateway's ASN when none is set (AWS's own default, EC2 CreateTransitGateway).</summary>
+    public const int DefaultAmazonSideAsn = 64512;
+
+    /// <summary>What this stack builds; default off.</summary>
+    public TransitRole Role { get; init; } = TransitRole.Off;
+
+    /// <summary>Hub roles: the inspection VPC's block; default 10.255.0.0/16.</summary>
+    public string InspectionVpcCidr { get; init; } = DefaultInspectionVpcCidr;
+
+    /// <summary>Hub roles: the Transit Gateway's private ASN for its BGP sessions; default 64512.</summary>
+    public int AmazonSideAsn { get; init; } = DefaultAmazonSideAsn;
+
+    /// <summary>
+    /// Hub roles: the blocks the inspection VPC routes back to the Transit Gateway (every spoke lies in one of them);
+    /// default 10.0.0.0/8.
+    /// </summary>
+    public IReadOnlyList<string> SpokeDestinations { get; init; } = ["10.0.0.0/8"];
+
+    /// <summary>Spoke role: the hub stack (organization/project/stack) whose outputs the spoke reads.</summary>
+    public string? HubStack { get; init; }
+
+    /// <summary>HubAndSpokes: every spoke VPC's block, in order (spoke-1 first); empty in the other roles.</summary>
+    public IReadOnlyList<string> Spokes { get; init; } = [];
+
+    /// <summary>True when this stack builds the Transit Gateway and the inspection VPC (hub or hubAndSpokes).</summary>
+    public bool BuildsHub => Role is TransitRole.Hub or TransitRole.HubAndSpokes;
+}
+
 /// <summary>The <c>demo</c> setting.</summary>
 public sealed record DemoSettings
 {
@@ -174,6 +224,9 @@ public sealed partial record StackSettings
     /// <summary>The Gateway Load Balancer inspection pattern.</summary>
     public InspectionSettings Inspection { get; init; } = new();
 
+    /// <summary>Centralized inspection through a Transit Gateway.</summary>
+    public TransitSettings Transit { get; init; } = new();
+
     /// <summary>Demo resources.</summary>
     public DemoSettings Demo { get; init; } = new();
 
@@ -186,14 +239,20 @@ public sealed partial record StackSettings
     /// <summary>Guard rails this stack waives, each with its reason (see <see cref="PolicyCatalog"/>); empty by default.</summary>
     public IReadOnlyList<PolicyWaiver> PolicyWaivers { get; init; } = [];
 
-    /// <summary>True unless the stack is only the inspection provider (mode provider).</summary>
-    public bool WorkloadVpcEnabled => Inspection.Mode != InspectionMode.Provider;
+    /// <summary>
+    /// True unless the stack is only the inspection provider (mode provider) or a Transit Gateway hub. In the spoke
+    /// role the workload VPC is the spoke.
+    /// </summary>
+    public bool WorkloadVpcEnabled => Inspection.Mode != InspectionMode.Provider && !Transit.BuildsHub;
 
     /// <summary>True when the stack builds the provider VPC, GWLB, appliances and endpoint service (combined or provider).</summary>
     public bool ProviderSideEnabled => Inspection.Mode is InspectionMode.Combined or InspectionMode.Provider;
 
-    /// <summary>True when the workload VPC gets GWLB endpoints (combined or consumer).</summary>
-    public bool ConsumerSideEnabled => Inspection.Mode is InspectionMode.Combined or InspectionMode.Consumer;
+    /// <summary>
+    /// True when the workload VPC gets GWLB endpoints (combined or consumer, without a Transit Gateway hub, whose
+    /// GWLB endpoints live in the inspection VPC).
+    /// </summary>
+    public bool ConsumerSideEnabled => (Inspection.Mode is InspectionMode.Combined or InspectionMode.Consumer) && !Transit.BuildsHub;
 
     /// <summary>
     /// Tiers of the workload VPC: public and private, plus application and endpoint when the consumer side is on

@@ -80,7 +80,8 @@ public sealed partial record StackSettings
             return;
         }
 
-        if (Demo.Bucket && Demo.Instance && NatStrategy == NatStrategy.None)
+        // A spoke reaches Session Manager through the hub's NAT gateways.
+        if (Demo.Bucket && Demo.Instance && NatStrategy == NatStrategy.None && Transit.Role != TransitRole.Spoke)
         {
             var missing = SessionManagerEndpoints.Where(e => !InterfaceEndpoints.Contains(e)).ToList();
             if (missing.Count > 0)
