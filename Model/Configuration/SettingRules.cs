@@ -109,32 +109,27 @@ public static partial class SettingRules
     /// <summary>The written name of a Transit Gateway role, as <see cref="TransitRole(string?, Func{string, string, Exception})"/> reads it.</summary>
     public static string Name(TransitRole role) => TransitRoles.First(r => r.Value == role).Name;
 
-    /// <summary>The Transit Gateway ASNs AWS accepts for 16-bit ASNs (EC2 API Reference, TransitGatewayRequestOptions, AmazonSideAsn).</summary>
-    public const int MinPrivateAsn = 64512;
-
-    /// <inheritdoc cref="MinPrivateAsn"/>
-    public const int MaxPrivateAsn = 65534;
-
     /// <summary>
-    /// The Transit Gateway's Amazon side ASN. AWS accepts "64512 to 65534 for 16-bit ASNs and 4200000000 to
-    /// 4294967294 for 32-bit ASNs" (EC2 API Reference, CreateTransitGateway, TransitGatewayRequestOptions.AmazonSideAsn).
-    /// The 32-bit range cannot be passed on: Pulumi.Aws declares TransitGatewayArgs.AmazonSideAsn as Input&lt;int&gt;,
-    /// whose largest value is 2147483647, and the Terraform provider it wraps reads such ASNs back as other numbers
-    /// (hashicorp/terraform-provider-aws issue 36414).
+    /// The Transit Gateway's Amazon side ASN as a setting: AWS's ranges (<see cref="TransitGatewayRules.AmazonSideAsnRanges"/>)
+    /// that fit the provider's input. Pulumi.Aws declares TransitGatewayArgs.AmazonSideAsn as Input&lt;int&gt;, whose
+    /// largest value is 2147483647, so AWS's 32-bit range cannot be passed on (and the Terraform provider it wraps reads
+    /// such ASNs back as other numbers: hashicorp/terraform-provider-aws issue 36414).
     /// </summary>
-    public static long AmazonSideAsn(long asn, Func<string, string, Exception> invalid)
+    public static int AmazonSideAsn(long asn, Func<string, string, Exception> invalid)
     {
         ArgumentNullException.ThrowIfNull(invalid);
-        const string allowed = "a private ASN from 64512 to 65534";
-        if (asn is >= MinPrivateAsn and <= MaxPrivateAsn)
+        var usable = TransitGatewayRules.AmazonSideAsnRanges.Where(r => r.Last <= int.MaxValue).ToList();
+        var allowed = string.Join(" or ", usable.Select(r => $"from {r.First} to {r.Last}"));
+        if (usable.Any(r => asn >= r.First && asn <= r.Last))
         {
-            return asn;
+            return (int)asn;
         }
 
         var shown = asn.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        throw asn is >= 4_200_000_000 and <= 4_294_967_294
-            ? invalid(shown, $"{allowed}; AWS also accepts 32-bit ASNs from 4200000000 to 4294967294, but Pulumi's AWS provider takes the Transit Gateway's ASN as a 32-bit signed number, which cannot hold them")
-            : invalid(shown, allowed);
+        var unusable = TransitGatewayRules.AmazonSideAsnRanges.FirstOrDefault(r => r.Last > int.MaxValue && asn >= r.First && asn <= r.Last);
+        throw unusable != default
+            ? invalid(shown, $"a private ASN {allowed}; AWS also accepts 32-bit ASNs from {unusable.First} to {unusable.Last}, but Pulumi's AWS provider takes the Transit Gateway's ASN as a 32-bit signed number, which cannot hold them")
+            : invalid(shown, $"a private ASN {allowed}");
     }
 
     /// <summary>

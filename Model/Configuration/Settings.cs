@@ -153,9 +153,6 @@ public sealed record TransitSettings
     /// <summary>The inspection VPC's block when none is set.</summary>
     public const string DefaultInspectionVpcCidr = "10.255.0.0/16";
 
-    /// <summary>The Transit Gateway's ASN when none is set (AWS's own default, EC2 CreateTransitGateway).</summary>
-    public const int DefaultAmazonSideAsn = 64512;
-
     /// <summary>What this stack builds; default off.</summary>
     public TransitRole Role { get; init; } = TransitRole.Off;
 
@@ -163,7 +160,7 @@ public sealed record TransitSettings
     public string InspectionVpcCidr { get; init; } = DefaultInspectionVpcCidr;
 
     /// <summary>Hub roles: the Transit Gateway's private ASN for its BGP sessions; default 64512.</summary>
-    public int AmazonSideAsn { get; init; } = DefaultAmazonSideAsn;
+    public int AmazonSideAsn { get; init; } = (int)Aws.TransitGatewayRules.DefaultAmazonSideAsn;
 
     /// <summary>
     /// Hub roles: the blocks the inspection VPC routes back to the Transit Gateway (every spoke lies in one of them);
@@ -257,8 +254,8 @@ public sealed partial record StackSettings
     public bool ConsumerSideEnabled => (Inspection.Mode is InspectionMode.Combined or InspectionMode.Consumer) && !Transit.BuildsHub;
 
     /// <summary>
-    /// Tiers of the workload VPC: public and private, plus application and endpoint when the consumer side is on
-    /// (empty when there is no workload VPC).
+    /// Tiers of the workload VPC: public and private, plus application and endpoint when the consumer side is on; in a
+    /// spoke stack, the spoke's (empty when there is no workload VPC).
     /// </summary>
     public IReadOnlyList<TierSpec> WorkloadTiers
     {
@@ -269,12 +266,34 @@ public sealed partial record StackSettings
                 return [];
             }
 
+            if (Transit.Role == TransitRole.Spoke)
+            {
+                return SpokeTiers;
+            }
+
             List<string> tiers = ConsumerSideEnabled
                 ? [Tiers.Public, Tiers.Private, Tiers.Application, Tiers.Endpoint]
                 : [Tiers.Public, Tiers.Private];
             return SubnetPrefixLengths.Specs(tiers);
         }
     }
+
+    /// <summary>Tiers of a spoke VPC (the workload VPC of a spoke stack, each spoke of hubAndSpokes): private and transit.</summary>
+    public IReadOnlyList<TierSpec> SpokeTiers => SubnetPrefixLengths.Specs([Tiers.Private, Tiers.Transit]);
+
+    /// <summary>Tiers of the centralized inspection VPC: public (NAT), endpoint (GWLB endpoints), transit (attachment); empty without a hub.</summary>
+    public IReadOnlyList<TierSpec> InspectionVpcTiers =>
+        Transit.BuildsHub ? SubnetPrefixLengths.Specs([Tiers.Public, Tiers.Endpoint, Tiers.Transit]) : [];
+
+    /// <summary>The centralized inspection VPC's subnets.</summary>
+    /// <exception cref="InvalidOperationException">The stack builds no Transit Gateway hub.</exception>
+    public VpcPlan PlanInspectionVpc() =>
+        Transit.BuildsHub
+            ? SubnetPlanner.Plan(Transit.InspectionVpcCidr, InspectionVpcTiers, AzCount, Namespace)
+            : throw new InvalidOperationException("This stack builds no Transit Gateway hub (transit.role is neither hub nor hubAndSpokes).");
+
+    /// <summary>The subnets of the spoke VPC <paramref name="cidr"/> (the stack's vpcCidr in a spoke stack, one of transit.spokes in hubAndSpokes).</summary>
+    public VpcPlan PlanSpokeVpc(string cidr) => SubnetPlanner.Plan(cidr, SpokeTiers, AzCount, Namespace);
 
     /// <summary>Tiers of the provider VPC: appliance (empty when the provider side is off).</summary>
     public IReadOnlyList<TierSpec> ProviderTiers =>

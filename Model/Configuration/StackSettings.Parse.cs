@@ -25,7 +25,7 @@ public sealed partial record StackSettings
 
     private static readonly string[] WaiverFields = ["rule", "reason", "resource"];
 
-    private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
+    private static readonly string[] PrefixFields = [.. Addressing.Tiers.All, Addressing.Tiers.Transit];
 
     /// <summary>The tag keys the program sets on its resources (see ResourceTags): a user tag of that key would be overwritten.</summary>
     public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role", Appliances.ApplianceTags.Key];
@@ -103,6 +103,15 @@ public sealed partial record StackSettings
             settings.PlanProviderVpc();
         }
 
+        if (settings.Transit.BuildsHub)
+        {
+            settings.PlanInspectionVpc();
+            foreach (var spoke in settings.Transit.Spokes)
+            {
+                settings.PlanSpokeVpc(spoke);
+            }
+        }
+
         return settings;
     }
 
@@ -148,7 +157,8 @@ public sealed partial record StackSettings
             Read(Addressing.Tiers.Private, d.Private),
             Read(Addressing.Tiers.Application, d.Application),
             Read(Addressing.Tiers.Endpoint, d.Endpoint),
-            Read(Addressing.Tiers.Appliance, d.Appliance));
+            Read(Addressing.Tiers.Appliance, d.Appliance),
+            Read(Addressing.Tiers.Transit, d.Transit));
     }
 
     private static ImmutableArray<string> ReadBucketNames(ConfigReader reader)

@@ -80,8 +80,7 @@ public sealed partial record StackSettings
             return;
         }
 
-        // A spoke reaches Session Manager through the hub's NAT gateways.
-        if (Demo.Bucket && Demo.Instance && NatStrategy == NatStrategy.None && Transit.Role != TransitRole.Spoke)
+        if (Demo.Bucket && Demo.Instance && NatStrategy == NatStrategy.None)
         {
             var missing = SessionManagerEndpoints.Where(e => !InterfaceEndpoints.Contains(e)).ToList();
             if (missing.Count > 0)

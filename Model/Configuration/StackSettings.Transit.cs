@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Infra.Model.Addressing;
+using Infra.Model.Aws;
 
 namespace Infra.Model.Configuration;
 
@@ -76,7 +77,7 @@ public sealed partial record StackSettings
         }
 
         var asn = ReadAmazonSideAsn(obj);
-        var destinations = ReadSpokeDestinations(obj);
+        var destinations = ReadSpokeDestinations(reader, obj);
         var hubStack = ReadHubStack(obj, role);
 
         var spokes = role == TransitRole.HubAndSpokes ? ReadSpokes(obj, destinations, inspectionCidr, combined ? read.Inspection.ProviderVpcCidr : null) : [];
@@ -124,38 +125,33 @@ public sealed partial record StackSettings
 
     private static int ReadAmazonSideAsn(ObjectReader obj)
     {
-        const string allowed = "a private ASN from 64512 to 65534";
         if (obj.Get("amazonSideAsn") is not { } value)
         {
-            return TransitSettings.DefaultAmazonSideAsn;
+            return new TransitSettings().AmazonSideAsn;
         }
 
+        Exception Invalid(string shown, string allowed) => obj.Error("amazonSideAsn", shown, allowed);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
         {
-            throw obj.Error("amazonSideAsn", ConfigReader.Compact(value), allowed);
+            // Any number outside the ranges gives the message that names them.
+            return SettingRules.AmazonSideAsn(long.MinValue, (_, allowed) => Invalid(ConfigReader.Compact(value), allowed));
         }
 
-        return (int)SettingRules.AmazonSideAsn(number, (shown, why) => obj.Error("amazonSideAsn", shown, why));
+        return SettingRules.AmazonSideAsn(number, Invalid);
     }
 
     /// <summary>
-    /// The blocks the inspection VPC sends back to the Transit Gateway: each a network block (AWS CreateRoute takes a
-    /// DestinationCidrBlock), not 0.0.0.0/0 (the endpoint and public tables already send that to the NAT gateway and
-    /// the internet gateway, and a table holds one route per destination), each once, and with the default route no
-    /// more than a route table can hold.
+    /// The blocks the inspection VPC sends back to the Transit Gateway: what a route table toward a transit gateway
+    /// takes (<see cref="TransitGatewayRules.DestinationCidrs"/>), and with the default route no more than a route table
+    /// can hold.
     /// </summary>
-    private static IReadOnlyList<string> ReadSpokeDestinations(ObjectReader obj)
+    private static IReadOnlyList<string> ReadSpokeDestinations(ConfigReader reader, ObjectReader obj)
     {
-        const string itemAllowed = "an IPv4 CIDR block such as 10.0.0.0/8";
+        const string itemAllowed = "an IPv4 block such as 10.0.0.0/8";
         var list = obj.StringList("spokeDestinations", "a JSON list of IPv4 CIDR blocks the spokes lie in, such as [\"10.0.0.0/8\"]", itemAllowed);
         if (list is null)
         {
             return new TransitSettings().SpokeDestinations;
-        }
-
-        if (list.Count == 0)
-        {
-            throw obj.Error("spokeDestinations", "[]", "at least one block, because the inspection VPC sends only those back to the Transit Gateway and the spokes' replies would have no way back");
         }
 
         var most = SettingRules.MaxRoutesPerVpcRouteTable - 1;
@@ -167,32 +163,7 @@ public sealed partial record StackSettings
                 $"at most {most} blocks, because the inspection VPC's endpoint and public route tables hold one route per block besides their default route, and a VPC route table holds at most {SettingRules.MaxRoutesPerVpcRouteTable:N0} routes even with a raised quota");
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < list.Count; i++)
-        {
-            var field = $"spokeDestinations[{i}]";
-            if (!Cidr.TryParse(list[i], out var block, out var hostBits))
-            {
-                throw obj.Error(field, list[i], itemAllowed);
-            }
-
-            if (hostBits)
-            {
-                throw obj.Error(field, list[i], $"the network address of the block, with the host bits zero, such as {block}");
-            }
-
-            if (block.PrefixLength == 0)
-            {
-                throw obj.Error(field, list[i], "a block narrower than 0.0.0.0/0, which the inspection VPC already routes to its NAT gateways and internet gateway");
-            }
-
-            if (!seen.TryAdd(block.ToString(), i))
-            {
-                throw obj.Error(field, list[i], $"each block at most once, and it is already transit.spokeDestinations[{seen[block.ToString()]}]");
-            }
-        }
-
-        return [.. list];
+        return TransitGatewayRules.DestinationCidrs(list, obj.FieldKey("spokeDestinations"), (key, value, allowed) => reader.Error(key, value, allowed));
     }
 
     private static string? ReadHubStack(ObjectReader obj, TransitRole role)

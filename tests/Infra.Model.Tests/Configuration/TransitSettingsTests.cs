@@ -11,6 +11,9 @@ public class TransitSettingsTests
     private const string Combined = """{"mode":"combined"}""";
     private const string Consumer = """{"mode":"consumer","endpointServiceName":"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"}""";
 
+    /// <summary>Private and transit subnets small enough for two AZs in a /24 spoke.</summary>
+    private const string SmallSpokeSubnets = """{"private":26,"transit":28}""";
+
     private static StackSettings Parse(params (string Key, string Value)[] values) =>
         StackSettings.Parse(Ns, values.ToDictionary(v => v.Key, v => v.Value));
 
@@ -77,12 +80,12 @@ public class TransitSettingsTests
     }
 
     [Fact]
-    public void A_spoke_demo_instance_reaches_session_manager_through_the_hub_without_endpoints()
+    public void A_spoke_demo_instance_still_needs_the_session_manager_endpoints_since_its_security_group_admits_only_the_vpc_and_s3()
     {
-        var settings = Parse(
-            ("interfaceEndpoints", "[]"), ("demo", """{"instance":true}"""), ("transit", """{"role":"spoke","hubStack":"acme/network/hub"}"""));
-
-        Assert.True(settings.Demo.Instance);
+        Assert.StartsWith(
+            Invalid + "demo.instance = true: false unless Session Manager can reach the test instance",
+            Reject(("interfaceEndpoints", "[]"), ("demo", """{"instance":true}"""), ("transit", """{"role":"spoke","hubStack":"acme/network/hub"}""")),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +113,9 @@ public class TransitSettingsTests
     [Fact]
     public void Listed_spokes_are_kept_in_order_in_canonical_form()
     {
-        var settings = Hub("""{"role":"hubAndSpokes","spokes":["10.3.0.0/16","10.1.0.0/24","10.1.1.0/24"]}""", Consumer);
+        var settings = Parse(
+            ("subnetPrefixLengths", SmallSpokeSubnets), ("inspection", Consumer),
+            ("transit", """{"role":"hubAndSpokes","spokes":["10.3.0.0/16","10.1.0.0/24","10.1.1.0/24"]}"""));
 
         Assert.Equal(["10.3.0.0/16", "10.1.0.0/24", "10.1.1.0/24"], settings.Transit.Spokes);
     }
@@ -264,13 +269,13 @@ public class TransitSettingsTests
     }
 
     [Theory]
-    [InlineData("[]", "transit.spokeDestinations = []: at least one block, because the inspection VPC sends only those back to the Transit Gateway and the spokes' replies would have no way back.")]
+    [InlineData("[]", "transit.spokeDestinations = []: a list of at least one IPv4 block, such as [\"10.0.0.0/8\"].")]
     [InlineData("\"10.0.0.0/8\"", "transit.spokeDestinations = \"10.0.0.0/8\": a JSON list of IPv4 CIDR blocks the spokes lie in, such as [\"10.0.0.0/8\"].")]
-    [InlineData("[\"10.0.0.0/8\",8]", "transit.spokeDestinations[1] = 8: an IPv4 CIDR block such as 10.0.0.0/8.")]
-    [InlineData("[\"ten/8\"]", "transit.spokeDestinations[0] = ten/8: an IPv4 CIDR block such as 10.0.0.0/8.")]
+    [InlineData("[\"10.0.0.0/8\",8]", "transit.spokeDestinations[1] = 8: an IPv4 block such as 10.0.0.0/8.")]
+    [InlineData("[\"ten/8\"]", "transit.spokeDestinations[0] = ten/8: an IPv4 block such as 10.0.0.0/8.")]
     [InlineData("[\"10.1.0.0/8\"]", "transit.spokeDestinations[0] = 10.1.0.0/8: the network address of the block, with the host bits zero, such as 10.0.0.0/8.")]
-    [InlineData("[\"0.0.0.0/0\"]", "transit.spokeDestinations[0] = 0.0.0.0/0: a block narrower than 0.0.0.0/0, which the inspection VPC already routes to its NAT gateways and internet gateway.")]
-    [InlineData("[\"10.0.0.0/8\",\"172.16.0.0/12\",\"10.0.0.0/8\"]", "transit.spokeDestinations[2] = 10.0.0.0/8: each block at most once, and it is already transit.spokeDestinations[0].")]
+    [InlineData("[\"0.0.0.0/0\"]", "transit.spokeDestinations[0] = 0.0.0.0/0: a block other than 0.0.0.0/0, which the route table's default route already uses.")]
+    [InlineData("[\"10.0.0.0/8\",\"172.16.0.0/12\",\"10.0.0.0/8\"]", "transit.spokeDestinations[2] = 10.0.0.0/8: each block at most once, and it is already transit.spokeDestinations[0] (10.0.0.0/8).")]
     public void Bad_spoke_destinations_are_refused(string value, string message)
     {
         Assert.Equal(Invalid + message, RejectHub($$"""{"role":"hub","spokeDestinations":{{value}}}"""));
@@ -317,7 +322,43 @@ public class TransitSettingsTests
     {
         var spokes = "[" + string.Join(",", Enumerable.Range(0, 4999).Select(i => $"\"10.{i / 256}.{i % 256}.0/24\"")) + "]";
 
-        Assert.Equal(4999, Hub($$"""{"role":"hubAndSpokes","spokes":{{spokes}}}""").Transit.Spokes.Count);
+        var settings = Parse(("subnetPrefixLengths", SmallSpokeSubnets), ("inspection", Combined), ("transit", $$"""{"role":"hubAndSpokes","spokes":{{spokes}}}"""));
+
+        Assert.Equal(4999, settings.Transit.Spokes.Count);
+    }
+
+    [Fact]
+    public void The_transit_prefix_length_is_read_and_shapes_the_spoke_and_inspection_vpcs()
+    {
+        var spoke = Parse(("subnetPrefixLengths", """{"transit":27}"""), ("transit", """{"role":"spoke","hubStack":"acme/network/hub"}"""));
+        var hub = Parse(("subnetPrefixLengths", """{"transit":26}"""), ("inspection", Combined), ("transit", """{"role":"hub"}"""));
+
+        Assert.Equal(27, spoke.SubnetPrefixLengths.Transit);
+        Assert.Equal(28, Parse().SubnetPrefixLengths.Transit);
+        Assert.Equal([Tiers.Private, Tiers.Transit], spoke.WorkloadTiers.Select(t => t.Tier));
+        Assert.Equal(
+            ["private/0 10.0.0.0/20", "private/1 10.0.16.0/20", "transit/0 10.0.32.0/27", "transit/1 10.0.32.32/27"],
+            spoke.PlanWorkloadVpc().Subnets.Select(x => $"{x.Tier}/{x.AzIndex} {x.Cidr}"));
+        Assert.Equal(
+            ["public/0 10.255.0.0/24", "public/1 10.255.1.0/24", "transit/0 10.255.2.0/26", "transit/1 10.255.2.64/26", "endpoint/0 10.255.2.128/28", "endpoint/1 10.255.2.144/28"],
+            hub.PlanInspectionVpc().Subnets.Select(x => $"{x.Tier}/{x.AzIndex} {x.Cidr}"));
+    }
+
+    [Fact]
+    public void An_inspection_vpc_or_a_spoke_too_small_for_its_subnets_is_refused_naming_the_vpc()
+    {
+        Assert.StartsWith(
+            Invalid + """subnetPrefixLengths = {"public":24,"endpoint":28,"transit":28}: subnets that fit in the VPC 10.255.0.0/24""",
+            RejectHub("""{"role":"hub","inspectionVpcCidr":"10.255.0.0/24"}"""),
+            StringComparison.Ordinal);
+        Assert.StartsWith(
+            Invalid + """subnetPrefixLengths = {"private":20,"transit":28}: subnets that fit in the VPC 10.2.0.0/24""",
+            RejectHub("""{"role":"hubAndSpokes","spokes":["10.1.0.0/16","10.2.0.0/24"]}"""),
+            StringComparison.Ordinal);
+        Assert.StartsWith(
+            Invalid + """subnetPrefixLengths = {"private":20,"transit":28}: subnets that fit in the VPC 10.0.0.0/22""",
+            Reject(("vpcCidr", "10.0.0.0/22"), ("transit", """{"role":"spoke","hubStack":"acme/network/hub"}""")),
+            StringComparison.Ordinal);
     }
 
     [Fact]
