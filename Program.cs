@@ -38,13 +38,24 @@ public static class PrivateConnectivity
             providerServiceName = Output.Create(serviceName);
         }
 
+        var hub = settings.Transit.Role == TransitRole.Spoke ? await ReadHubStackAsync(settings) : null;
+
         var outputs = new Dictionary<string, object?> { ["region"] = region, ["availabilityZones"] = zones };
         if (settings.ProviderSideEnabled)
         {
             providerServiceName = BuildProvider(settings, zones, region, outputs);
         }
 
-        if (settings.WorkloadVpcEnabled)
+        if (settings.Transit.BuildsHub)
+        {
+            BuildTransitHub(settings, zones, providerServiceName!, outputs);
+        }
+
+        if (hub is not null)
+        {
+            BuildSpoke(settings, zones, region, hub, outputs);
+        }
+        else if (settings.WorkloadVpcEnabled)
         {
             BuildWorkload(settings, zones, region, providerServiceName, outputs);
         }
@@ -153,7 +164,8 @@ public static class PrivateConnectivity
             Tags = tags,
         });
 
-        outputs["inspectionVpcId"] = network.VpcId;
+        // A hub's inspectionVpcId is its central inspection VPC; the appliances' VPC is then the provider VPC.
+        outputs[settings.Transit.BuildsHub ? "providerVpcId" : "inspectionVpcId"] = network.VpcId;
         outputs["applianceSubnetIds"] = network.SubnetIdsOf(Tiers.Appliance);
         outputs["gatewayLoadBalancerArn"] = provider.LoadBalancerArn;
         outputs["applianceTargetGroupArn"] = provider.TargetGroupArn;
@@ -213,25 +225,143 @@ public static class PrivateConnectivity
     private static VpcNetworkArgs NetworkArgs(
         StackSettings settings, string cidr, IReadOnlyList<TierSpec> tiers, IReadOnlyList<string> zones, bool internetGateway)
     {
-        var prefixes = settings.SubnetPrefixLengths;
         return new VpcNetworkArgs
         {
             CidrBlock = cidr,
             AvailabilityZoneNames = [.. zones],
             Tiers = [.. tiers.Select(t => t.Tier)],
-            SubnetPrefixLengths = new SubnetPrefixLengthsArgs
-            {
-                Public = prefixes.Public,
-                Private = prefixes.Private,
-                Application = prefixes.Application,
-                Endpoint = prefixes.Endpoint,
-                Appliance = prefixes.Appliance,
-            },
+            SubnetPrefixLengths = PrefixLengthsArgs(settings),
             InternetGateway = internetGateway,
             NatStrategy = SettingRules.Name(settings.NatStrategy),
             FlowLogRetentionDays = settings.FlowLogRetentionDays,
             Tags = new Dictionary<string, string>(settings.Tags),
         };
+    }
+
+    /// <summary>The stack's subnet prefix lengths as a component input.</summary>
+    private static SubnetPrefixLengthsArgs PrefixLengthsArgs(StackSettings settings)
+    {
+        var prefixes = settings.SubnetPrefixLengths;
+        return new SubnetPrefixLengthsArgs
+        {
+            Public = prefixes.Public,
+            Private = prefixes.Private,
+            Application = prefixes.Application,
+            Endpoint = prefixes.Endpoint,
+            Appliance = prefixes.Appliance,
+            Transit = prefixes.Transit,
+        };
+    }
+
+    /// <summary>What a spoke stack reads from its hub stack.</summary>
+    private sealed record HubOutputs(string TransitGatewayId, string SpokeRouteTableId, string InspectionRouteTableId);
+
+    /// <summary>
+    /// The hub's Transit Gateway and route tables, read from the stack <c>transit.hubStack</c> names through a stack
+    /// reference before any resource is created.
+    /// </summary>
+    private static async Task<HubOutputs> ReadHubStackAsync(StackSettings settings)
+    {
+        var hubStack = settings.Transit.HubStack!;
+        var reference = new StackReference("transit-hub", new StackReferenceArgs { Name = hubStack });
+        var key = $"{settings.Namespace}:transit.hubStack";
+
+        async Task<string> ReadAsync(string output, string kind)
+        {
+            var value = await reference.RequireValueAsync(output);
+            return value is string text && !string.IsNullOrWhiteSpace(text)
+                ? text
+                : throw new RunException(
+                    $"Invalid output {output} of stack {hubStack} (from {key}) = {(value is string shown ? $"\"{shown}\"" : "(not a string)")}: {kind}, the output a hub stack of this program publishes.");
+        }
+
+        return new HubOutputs(
+            await ReadAsync("transitGatewayId", "the id of the hub's transit gateway"),
+            await ReadAsync("spokeRouteTableId", "the id of the hub's spoke route table"),
+            await ReadAsync("inspectionRouteTableId", "the id of the hub's inspection route table"));
+    }
+
+    /// <summary>
+    /// The hub of centralized inspection: the Transit Gateway with its spoke and inspection route tables, and the
+    /// inspection VPC whose GWLB endpoints connect to the endpoint service (this stack's provider in combined mode, the
+    /// configured or referenced one in consumer mode); in hubAndSpokes, also the spokes of <c>transit.spokes</c>.
+    /// </summary>
+    private static void BuildTransitHub(StackSettings settings, IReadOnlyList<string> zones, Output<string> endpointServiceName, Dictionary<string, object?> outputs)
+    {
+        var transit = settings.Transit;
+        var hub = new TransitHub("transit-hub", new TransitHubArgs
+        {
+            AmazonSideAsn = transit.AmazonSideAsn,
+            Tags = new Dictionary<string, string>(settings.Tags),
+        });
+        var inspection = new CentralInspectionVpc("central-inspection", new CentralInspectionVpcArgs
+        {
+            CidrBlock = transit.InspectionVpcCidr,
+            AvailabilityZoneNames = [.. zones],
+            SubnetPrefixLengths = PrefixLengthsArgs(settings),
+            TransitGatewayId = hub.TransitGatewayId,
+            InspectionRouteTableId = hub.InspectionRouteTableId,
+            SpokeRouteTableId = hub.SpokeRouteTableId,
+            EndpointServiceName = endpointServiceName,
+            SpokeDestinationCidrs = [.. transit.SpokeDestinations],
+            FlowLogRetentionDays = settings.FlowLogRetentionDays,
+            Tags = new Dictionary<string, string>(settings.Tags),
+        });
+
+        outputs["transitGatewayId"] = hub.TransitGatewayId;
+        outputs["transitGatewayArn"] = hub.TransitGatewayArn;
+        outputs["spokeRouteTableId"] = hub.SpokeRouteTableId;
+        outputs["inspectionRouteTableId"] = hub.InspectionRouteTableId;
+        outputs["inspectionVpcId"] = inspection.VpcId;
+        outputs["inspectionVpcCidr"] = inspection.CidrBlock;
+        outputs["inspectionAttachmentId"] = inspection.AttachmentId;
+        outputs["gwlbEndpointIds"] = inspection.GwlbEndpointIds;
+        outputs["natGatewayIds"] = inspection.NatGatewayIds;
+        outputs["internetGatewayId"] = inspection.InternetGatewayId;
+
+        if (transit.Role != TransitRole.HubAndSpokes)
+        {
+            return;
+        }
+
+        var spokes = transit.Spokes
+            .Select((cidr, index) => new Spoke($"spoke-{index + 1}", SpokeArgs(settings, cidr, zones, hub.TransitGatewayId, hub.SpokeRouteTableId, hub.InspectionRouteTableId)))
+            .ToList();
+        outputs["spokeVpcIds"] = Output.All(spokes.Select(s => s.VpcId));
+        outputs["spokeVpcCidrs"] = transit.Spokes;
+        outputs["spokeAttachmentIds"] = Output.All(spokes.Select(s => s.AttachmentId));
+    }
+
+    private static SpokeArgs SpokeArgs(
+        StackSettings settings, string cidr, IReadOnlyList<string> zones, Input<string> transitGatewayId, Input<string> spokeRouteTableId, Input<string> inspectionRouteTableId) =>
+        new()
+        {
+            CidrBlock = cidr,
+            AvailabilityZoneNames = [.. zones],
+            SubnetPrefixLengths = PrefixLengthsArgs(settings),
+            TransitGatewayId = transitGatewayId,
+            SpokeRouteTableId = spokeRouteTableId,
+            InspectionRouteTableId = inspectionRouteTableId,
+            FlowLogRetentionDays = settings.FlowLogRetentionDays,
+            Tags = new Dictionary<string, string>(settings.Tags),
+        };
+
+    /// <summary>
+    /// A spoke stack: the spoke VPC (vpcCidr) attached to the hub's Transit Gateway, with the workload VPC's private
+    /// services on its private subnets (gateway endpoints, interface endpoints, the demo bucket and instance).
+    /// </summary>
+    private static void BuildSpoke(StackSettings settings, IReadOnlyList<string> zones, string region, HubOutputs hub, Dictionary<string, object?> outputs)
+    {
+        var spoke = new Spoke("spoke", SpokeArgs(settings, settings.VpcCidr, zones, hub.TransitGatewayId, hub.SpokeRouteTableId, hub.InspectionRouteTableId));
+        BuildPrivateServices(settings, region, spoke.VpcId, spoke.CidrBlock, spoke.PrivateSubnetIds, spoke.PrivateRouteTableIds, outputs);
+
+        outputs["vpcId"] = spoke.VpcId;
+        outputs["vpcCidr"] = spoke.CidrBlock;
+        outputs["transitGatewayId"] = hub.TransitGatewayId;
+        outputs["attachmentId"] = spoke.AttachmentId;
+        outputs["privateSubnetIds"] = spoke.PrivateSubnetIds;
+        outputs["privateRouteTableIds"] = spoke.PrivateRouteTableIds;
+        outputs["transitSubnetIds"] = spoke.TransitSubnetIds;
     }
 
     private static void BuildWorkload(
@@ -240,7 +370,39 @@ public static class PrivateConnectivity
     {
         var tags = new Dictionary<string, string>(settings.Tags);
         var network = new VpcNetwork("workload", NetworkArgs(settings, settings.VpcCidr, settings.WorkloadTiers, zones, internetGateway: true));
-        var privateTableIds = network.DistinctRouteTableIdsOf(Tiers.Private);
+        BuildPrivateServices(
+            settings, region, network.VpcId, network.CidrBlock, network.SubnetIdsOf(Tiers.Private), network.DistinctRouteTableIdsOf(Tiers.Private), outputs);
+
+        if (settings.ConsumerSideEnabled)
+        {
+            var consumerArgs = InspectionConsumerArgs.For(network, zones, providerServiceName!);
+            consumerArgs.Tags = tags;
+            var consumer = new InspectionConsumer("inspection", consumerArgs);
+            outputs["gwlbEndpointIds"] = consumer.GwlbEndpointIds;
+            outputs["edgeRouteTableId"] = consumer.EdgeRouteTableId;
+        }
+
+        outputs["vpcId"] = network.VpcId;
+        outputs["vpcCidr"] = network.CidrBlock;
+        foreach (var tier in settings.WorkloadTiers.Select(t => t.Tier))
+        {
+            outputs[$"{tier}SubnetIds"] = network.SubnetIdsOf(tier);
+            outputs[$"{tier}RouteTableIds"] = network.DistinctRouteTableIdsOf(tier);
+        }
+
+        outputs["natGatewayIds"] = network.NatGatewayIds;
+        outputs["internetGatewayId"] = network.InternetGatewayId;
+    }
+
+    /// <summary>
+    /// What a VPC's private subnets reach privately: the S3 (and DynamoDB) gateway endpoints on their route tables, the
+    /// interface endpoints, and the demo bucket and instance.
+    /// </summary>
+    private static void BuildPrivateServices(
+        StackSettings settings, string region, Output<string> vpcId, Output<string> vpcCidr, Output<string[]> privateSubnetIds, Output<string[]> privateTableIds,
+        Dictionary<string, object?> outputs)
+    {
+        var tags = new Dictionary<string, string>(settings.Tags);
 
         // The endpoint policy names the demo bucket and the bucket policy names the endpoint: the bucket's name
         // reaches the endpoint through a deferred output.
@@ -258,7 +420,7 @@ public static class PrivateConnectivity
 
         var s3 = new GatewayEndpoint("s3-endpoint", new GatewayEndpointArgs
         {
-            VpcId = network.VpcId,
+            VpcId = vpcId,
             Region = region,
             Service = "s3",
             RouteTableIds = privateTableIds,
@@ -272,7 +434,7 @@ public static class PrivateConnectivity
         {
             var dynamoDb = new GatewayEndpoint("dynamodb-endpoint", new GatewayEndpointArgs
             {
-                VpcId = network.VpcId,
+                VpcId = vpcId,
                 Region = region,
                 Service = "dynamodb",
                 RouteTableIds = privateTableIds,
@@ -285,10 +447,10 @@ public static class PrivateConnectivity
         {
             var interfaceEndpoints = new InterfaceEndpoints("interface-endpoints", new InterfaceEndpointsArgs
             {
-                VpcId = network.VpcId,
-                VpcCidr = network.CidrBlock,
+                VpcId = vpcId,
+                VpcCidr = vpcCidr,
                 Region = region,
-                SubnetIds = network.SubnetIdsOf(Tiers.Private),
+                SubnetIds = privateSubnetIds,
                 Services = [.. settings.InterfaceEndpoints],
                 Tags = tags,
             });
@@ -312,9 +474,9 @@ public static class PrivateConnectivity
             {
                 var instance = new PrivateInstance("private-instance", new PrivateInstanceArgs
                 {
-                    VpcId = network.VpcId,
-                    VpcCidr = network.CidrBlock,
-                    SubnetId = network.SubnetIdsOf(Tiers.Private).Apply(ids => ids[0]),
+                    VpcId = vpcId,
+                    VpcCidr = vpcCidr,
+                    SubnetId = privateSubnetIds.Apply(ids => ids[0]),
                     InstanceType = settings.Demo.InstanceType,
                     Region = region,
                     BucketArn = demo.BucketArn,
@@ -324,25 +486,5 @@ public static class PrivateConnectivity
                 outputs["privateInstanceId"] = instance.InstanceId;
             }
         }
-
-        if (settings.ConsumerSideEnabled)
-        {
-            var consumerArgs = InspectionConsumerArgs.For(network, zones, providerServiceName!);
-            consumerArgs.Tags = tags;
-            var consumer = new InspectionConsumer("inspection", consumerArgs);
-            outputs["gwlbEndpointIds"] = consumer.GwlbEndpointIds;
-            outputs["edgeRouteTableId"] = consumer.EdgeRouteTableId;
-        }
-
-        outputs["vpcId"] = network.VpcId;
-        outputs["vpcCidr"] = network.CidrBlock;
-        foreach (var tier in settings.WorkloadTiers.Select(t => t.Tier))
-        {
-            outputs[$"{tier}SubnetIds"] = network.SubnetIdsOf(tier);
-            outputs[$"{tier}RouteTableIds"] = network.DistinctRouteTableIdsOf(tier);
-        }
-
-        outputs["natGatewayIds"] = network.NatGatewayIds;
-        outputs["internetGatewayId"] = network.InternetGatewayId;
     }
 }

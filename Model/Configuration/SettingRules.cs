@@ -22,6 +22,15 @@ public static partial class SettingRules
     private static readonly (string Name, NatStrategy Value)[] NatStrategies =
         [("none", Configuration.NatStrategy.None), ("single", Configuration.NatStrategy.Single), ("perAz", Configuration.NatStrategy.PerAz)];
 
+    /// <summary>The Transit Gateway roles, as written in settings.</summary>
+    public const string TransitRoleAllowed = "one of off, hub, spoke, hubAndSpokes";
+
+    private static readonly (string Name, TransitRole Value)[] TransitRoles =
+    [
+        ("off", Configuration.TransitRole.Off), ("hub", Configuration.TransitRole.Hub), ("spoke", Configuration.TransitRole.Spoke),
+        ("hubAndSpokes", Configuration.TransitRole.HubAndSpokes),
+    ];
+
     private static readonly (string Name, ApplianceFleet Value)[] ApplianceFleets =
         [("autoScaling", Configuration.ApplianceFleet.AutoScaling), ("instances", Configuration.ApplianceFleet.Instances)];
 
@@ -78,6 +87,63 @@ public static partial class SettingRules
 
     /// <summary>The written name of an appliance fleet mode, as <see cref="ApplianceFleet(string?, Func{string, string, Exception})"/> reads it.</summary>
     public static string Name(ApplianceFleet fleet) => ApplianceFleets.First(f => f.Value == fleet).Name;
+
+    /// <summary>A Transit Gateway role by its written name; null means off. A near miss is named in the message.</summary>
+    public static TransitRole TransitRole(string? text, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        if (text is null)
+        {
+            return Configuration.TransitRole.Off;
+        }
+
+        if (ByName(TransitRoles, text) is { } role)
+        {
+            return role;
+        }
+
+        var close = Suggestions.Closest(text, TransitRoles.Select(r => r.Name), 1);
+        throw invalid(text, TransitRoleAllowed + (close.Count == 0 ? "" : $" (did you mean {close[0]}?)"));
+    }
+
+    /// <summary>The written name of a Transit Gateway role, as <see cref="TransitRole(string?, Func{string, string, Exception})"/> reads it.</summary>
+    public static string Name(TransitRole role) => TransitRoles.First(r => r.Value == role).Name;
+
+    /// <summary>
+    /// The Transit Gateway's Amazon side ASN as a setting: AWS's ranges (<see cref="TransitGatewayRules.AmazonSideAsnRanges"/>)
+    /// that fit the provider's input. Pulumi.Aws declares TransitGatewayArgs.AmazonSideAsn as Input&lt;int&gt;, whose
+    /// largest value is 2147483647, so AWS's 32-bit range cannot be passed on (and the Terraform provider it wraps reads
+    /// such ASNs back as other numbers: hashicorp/terraform-provider-aws issue 36414).
+    /// </summary>
+    public static int AmazonSideAsn(long asn, Func<string, string, Exception> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        var usable = TransitGatewayRules.AmazonSideAsnRanges.Where(r => r.Last <= int.MaxValue).ToList();
+        var allowed = string.Join(" or ", usable.Select(r => $"from {r.First} to {r.Last}"));
+        if (usable.Any(r => asn >= r.First && asn <= r.Last))
+        {
+            return (int)asn;
+        }
+
+        var shown = asn.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var unusable = TransitGatewayRules.AmazonSideAsnRanges.FirstOrDefault(r => r.Last > int.MaxValue && asn >= r.First && asn <= r.Last);
+        throw unusable != default
+            ? invalid(shown, $"a private ASN {allowed}; AWS also accepts 32-bit ASNs from {unusable.First} to {unusable.Last}, but Pulumi's AWS provider takes the Transit Gateway's ASN as a 32-bit signed number, which cannot hold them")
+            : invalid(shown, $"a private ASN {allowed}");
+    }
+
+    /// <summary>
+    /// The most routes a VPC route table can hold: "Routes per route table (non-propagated routes)" is adjustable "up
+    /// to a maximum of 1,000" (Amazon VPC User Guide, Amazon VPC quotas, Route tables). The default quota is lower
+    /// (50 in that table), so an account may need to request an increase well before this.
+    /// </summary>
+    public const int MaxRoutesPerVpcRouteTable = 1_000;
+
+    /// <summary>
+    /// Attachments one Transit Gateway takes: 5,000, not adjustable (Amazon VPC Transit Gateways, Quotas, Transit
+    /// gateway attachments).
+    /// </summary>
+    public const int MaxTransitGatewayAttachments = 5_000;
 
     private static T? ByName<T>((string Name, T Value)[] table, string text)
         where T : struct => table.FirstOrDefault(e => e.Name == text) is { Name: not null } entry ? entry.Value : null;

@@ -47,9 +47,10 @@ public enum ApplianceFleet
 }
 
 /// <summary>Prefix length of each tier's subnets.</summary>
-public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int Application = 22, int Endpoint = 28, int Appliance = 24)
+public sealed record SubnetPrefixLengths(
+    int Public = 24, int Private = 20, int Application = 22, int Endpoint = 28, int Appliance = 24, int Transit = 28)
 {
-    /// <summary>The defaults: public 24, private 20, application 22, endpoint 28, appliance 24.</summary>
+    /// <summary>The defaults: public 24, private 20, application 22, endpoint 28, appliance 24, transit 28.</summary>
     public static SubnetPrefixLengths Default { get; } = new();
 
     /// <summary>The prefix length of <paramref name="tier"/> (one of <see cref="Tiers"/>).</summary>
@@ -60,6 +61,7 @@ public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int 
         Tiers.Application => Application,
         Tiers.Endpoint => Endpoint,
         Tiers.Appliance => Appliance,
+        Tiers.Transit => Transit,
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown tier."),
     };
 
@@ -129,6 +131,53 @@ public sealed record InspectionSettings
     public string? ProviderStack { get; init; }
 }
 
+/// <summary>Which part of the centralized (Transit Gateway) inspection model this stack builds.</summary>
+public enum TransitRole
+{
+    /// <summary>No Transit Gateway: the distributed model (or no inspection).</summary>
+    Off,
+
+    /// <summary>The Transit Gateway, its two route tables and the inspection VPC; no workload VPC.</summary>
+    Hub,
+
+    /// <summary>One spoke VPC attached to the Transit Gateway of the stack <c>transit.hubStack</c>.</summary>
+    Spoke,
+
+    /// <summary>The hub and the spoke VPCs of <c>transit.spokes</c>, in one stack.</summary>
+    HubAndSpokes,
+}
+
+/// <summary>The <c>transit</c> setting: centralized inspection through a Transit Gateway.</summary>
+public sealed record TransitSettings
+{
+    /// <summary>The inspection VPC's block when none is set.</summary>
+    public const string DefaultInspectionVpcCidr = "10.255.0.0/16";
+
+    /// <summary>What this stack builds; default off.</summary>
+    public TransitRole Role { get; init; } = TransitRole.Off;
+
+    /// <summary>Hub roles: the inspection VPC's block; default 10.255.0.0/16.</summary>
+    public string InspectionVpcCidr { get; init; } = DefaultInspectionVpcCidr;
+
+    /// <summary>Hub roles: the Transit Gateway's private ASN for its BGP sessions; default 64512.</summary>
+    public int AmazonSideAsn { get; init; } = (int)Aws.TransitGatewayRules.DefaultAmazonSideAsn;
+
+    /// <summary>
+    /// Hub roles: the blocks the inspection VPC routes back to the Transit Gateway (every spoke lies in one of them);
+    /// default 10.0.0.0/8.
+    /// </summary>
+    public IReadOnlyList<string> SpokeDestinations { get; init; } = ["10.0.0.0/8"];
+
+    /// <summary>Spoke role: the hub stack (organization/project/stack) whose outputs the spoke reads.</summary>
+    public string? HubStack { get; init; }
+
+    /// <summary>HubAndSpokes: every spoke VPC's block, in order (spoke-1 first); empty in the other roles.</summary>
+    public IReadOnlyList<string> Spokes { get; init; } = [];
+
+    /// <summary>True when this stack builds the Transit Gateway and the inspection VPC (hub or hubAndSpokes).</summary>
+    public bool BuildsHub => Role is TransitRole.Hub or TransitRole.HubAndSpokes;
+}
+
 /// <summary>The <c>demo</c> setting.</summary>
 public sealed record DemoSettings
 {
@@ -174,6 +223,9 @@ public sealed partial record StackSettings
     /// <summary>The Gateway Load Balancer inspection pattern.</summary>
     public InspectionSettings Inspection { get; init; } = new();
 
+    /// <summary>Centralized inspection through a Transit Gateway.</summary>
+    public TransitSettings Transit { get; init; } = new();
+
     /// <summary>Demo resources.</summary>
     public DemoSettings Demo { get; init; } = new();
 
@@ -186,18 +238,24 @@ public sealed partial record StackSettings
     /// <summary>Guard rails this stack waives, each with its reason (see <see cref="PolicyCatalog"/>); empty by default.</summary>
     public IReadOnlyList<PolicyWaiver> PolicyWaivers { get; init; } = [];
 
-    /// <summary>True unless the stack is only the inspection provider (mode provider).</summary>
-    public bool WorkloadVpcEnabled => Inspection.Mode != InspectionMode.Provider;
+    /// <summary>
+    /// True unless the stack is only the inspection provider (mode provider) or a Transit Gateway hub. In the spoke
+    /// role the workload VPC is the spoke.
+    /// </summary>
+    public bool WorkloadVpcEnabled => Inspection.Mode != InspectionMode.Provider && !Transit.BuildsHub;
 
     /// <summary>True when the stack builds the provider VPC, GWLB, appliances and endpoint service (combined or provider).</summary>
     public bool ProviderSideEnabled => Inspection.Mode is InspectionMode.Combined or InspectionMode.Provider;
 
-    /// <summary>True when the workload VPC gets GWLB endpoints (combined or consumer).</summary>
-    public bool ConsumerSideEnabled => Inspection.Mode is InspectionMode.Combined or InspectionMode.Consumer;
+    /// <summary>
+    /// True when the workload VPC gets GWLB endpoints (combined or consumer, without a Transit Gateway hub, whose
+    /// GWLB endpoints live in the inspection VPC).
+    /// </summary>
+    public bool ConsumerSideEnabled => (Inspection.Mode is InspectionMode.Combined or InspectionMode.Consumer) && !Transit.BuildsHub;
 
     /// <summary>
-    /// Tiers of the workload VPC: public and private, plus application and endpoint when the consumer side is on
-    /// (empty when there is no workload VPC).
+    /// Tiers of the workload VPC: public and private, plus application and endpoint when the consumer side is on; in a
+    /// spoke stack, the spoke's (empty when there is no workload VPC).
     /// </summary>
     public IReadOnlyList<TierSpec> WorkloadTiers
     {
@@ -208,12 +266,34 @@ public sealed partial record StackSettings
                 return [];
             }
 
+            if (Transit.Role == TransitRole.Spoke)
+            {
+                return SpokeTiers;
+            }
+
             List<string> tiers = ConsumerSideEnabled
                 ? [Tiers.Public, Tiers.Private, Tiers.Application, Tiers.Endpoint]
                 : [Tiers.Public, Tiers.Private];
             return SubnetPrefixLengths.Specs(tiers);
         }
     }
+
+    /// <summary>Tiers of a spoke VPC (the workload VPC of a spoke stack, each spoke of hubAndSpokes): private and transit.</summary>
+    public IReadOnlyList<TierSpec> SpokeTiers => SubnetPrefixLengths.Specs([Tiers.Private, Tiers.Transit]);
+
+    /// <summary>Tiers of the centralized inspection VPC: public (NAT), endpoint (GWLB endpoints), transit (attachment); empty without a hub.</summary>
+    public IReadOnlyList<TierSpec> InspectionVpcTiers =>
+        Transit.BuildsHub ? SubnetPrefixLengths.Specs([Tiers.Public, Tiers.Endpoint, Tiers.Transit]) : [];
+
+    /// <summary>The centralized inspection VPC's subnets.</summary>
+    /// <exception cref="InvalidOperationException">The stack builds no Transit Gateway hub.</exception>
+    public VpcPlan PlanInspectionVpc() =>
+        Transit.BuildsHub
+            ? SubnetPlanner.Plan(Transit.InspectionVpcCidr, InspectionVpcTiers, AzCount, Namespace)
+            : throw new InvalidOperationException("This stack builds no Transit Gateway hub (transit.role is neither hub nor hubAndSpokes).");
+
+    /// <summary>The subnets of the spoke VPC <paramref name="cidr"/> (the stack's vpcCidr in a spoke stack, one of transit.spokes in hubAndSpokes).</summary>
+    public VpcPlan PlanSpokeVpc(string cidr) => SubnetPlanner.Plan(cidr, SpokeTiers, AzCount, Namespace);
 
     /// <summary>Tiers of the provider VPC: appliance (empty when the provider side is off).</summary>
     public IReadOnlyList<TierSpec> ProviderTiers =>

@@ -25,7 +25,7 @@ public sealed partial record StackSettings
 
     private static readonly string[] WaiverFields = ["rule", "reason", "resource"];
 
-    private static readonly string[] PrefixFields = [.. Addressing.Tiers.All];
+    private static readonly string[] PrefixFields = [.. Addressing.Tiers.All, Addressing.Tiers.Transit];
 
     /// <summary>The tag keys the program sets on its resources (see ResourceTags): a user tag of that key would be overwritten.</summary>
     public static IReadOnlyList<string> ProgramTagKeys { get; } = ["Name", "Tier", "Role", Appliances.ApplianceTags.Key];
@@ -43,7 +43,7 @@ public sealed partial record StackSettings
     public static IReadOnlyList<string> KnownKeys { get; } =
     [
         "vpcCidr", "azCount", "natStrategy", "subnetPrefixLengths", "enableDynamoDbEndpoint", "endpointBucketNames",
-        "interfaceEndpoints", "inspection", "demo", "flowLogRetentionDays", "tags", "policyWaivers",
+        "interfaceEndpoints", "inspection", "transit", "demo", "flowLogRetentionDays", "tags", "policyWaivers",
     ];
 
     /// <summary>
@@ -65,7 +65,8 @@ public sealed partial record StackSettings
         var dynamoDb = reader.Boolean("enableDynamoDbEndpoint", false);
         var buckets = ReadBucketNames(reader);
         var endpoints = ReadInterfaceEndpoints(reader);
-        var inspection = ReadInspection(reader, vpcCidr, azCount);
+        var inspection = ReadInspection(reader, vpcCidr, azCount, workloadVpc: !BuildsTransitHub(reader));
+        var transit = ReadTransit(reader, new StackSettings { Namespace = configNamespace, NatStrategy = nat, Inspection = inspection });
         var demo = ReadDemo(reader);
         var retention = ReadRetention(reader);
         var tags = ReadTags(reader);
@@ -82,6 +83,7 @@ public sealed partial record StackSettings
             EndpointBucketNames = buckets,
             InterfaceEndpoints = endpoints,
             Inspection = inspection,
+            Transit = transit,
             Demo = demo,
             FlowLogRetentionDays = retention,
             Tags = tags,
@@ -99,6 +101,15 @@ public sealed partial record StackSettings
         if (settings.ProviderSideEnabled)
         {
             settings.PlanProviderVpc();
+        }
+
+        if (settings.Transit.BuildsHub)
+        {
+            settings.PlanInspectionVpc();
+            foreach (var spoke in settings.Transit.Spokes)
+            {
+                settings.PlanSpokeVpc(spoke);
+            }
         }
 
         return settings;
@@ -146,7 +157,8 @@ public sealed partial record StackSettings
             Read(Addressing.Tiers.Private, d.Private),
             Read(Addressing.Tiers.Application, d.Application),
             Read(Addressing.Tiers.Endpoint, d.Endpoint),
-            Read(Addressing.Tiers.Appliance, d.Appliance));
+            Read(Addressing.Tiers.Appliance, d.Appliance),
+            Read(Addressing.Tiers.Transit, d.Transit));
     }
 
     private static ImmutableArray<string> ReadBucketNames(ConfigReader reader)
@@ -190,7 +202,8 @@ public sealed partial record StackSettings
         return [.. names];
     }
 
-    private static InspectionSettings ReadInspection(ConfigReader reader, string vpcCidr, int azCount)
+    /// <param name="workloadVpc">False when the stack has no workload VPC for the provider VPC to overlap (a transit hub).</param>
+    private static InspectionSettings ReadInspection(ConfigReader reader, string vpcCidr, int azCount, bool workloadVpc)
     {
         var obj = reader.Object("inspection", InspectionFields);
         if (obj is null)
@@ -209,7 +222,7 @@ public sealed partial record StackSettings
         };
 
         var providerCidr = ReadVpcCidr(reader, obj.FieldKey("providerVpcCidr"), obj.String("providerVpcCidr", VpcCidrAllowed)) ?? "10.100.0.0/16";
-        if (mode == InspectionMode.Combined && Cidr.Overlaps(providerCidr, vpcCidr))
+        if (mode == InspectionMode.Combined && workloadVpc && Cidr.Overlaps(providerCidr, vpcCidr))
         {
             throw obj.Error(
                 "providerVpcCidr",

@@ -45,6 +45,11 @@ public class BadInputCatalogTests
 
     private static readonly string TwentyEightServices = Services(28);
 
+    private const string Combined = """{"mode":"combined"}""";
+
+    /// <summary>1,000 distinct /24 blocks: one more than the inspection VPC's route tables can send back to the Transit Gateway.</summary>
+    private static readonly string ThousandDestinations = "[" + string.Join(",", Enumerable.Range(0, 1000).Select(i => $"\"172.{16 + (i / 256)}.{i % 256}.0/24\"")) + "]";
+
     /// <summary>49 tags: with an appliance's Name, Role and Appliance tags, two more than the 50 a resource may carry.</summary>
     private static readonly string FortyNineTags = "{" + string.Join(",", Enumerable.Range(1, 49).Select(i => $"\"team{i}\":\"x\"")) + "}";
 
@@ -72,9 +77,9 @@ public class BadInputCatalogTests
         new("subnetPrefixLengths beyond /28", [("subnetPrefixLengths", """{"endpoint":29}""")],
             Ns + "subnetPrefixLengths.endpoint = 29: a whole number from 16 to 28."),
         new("subnetPrefixLengths for an unknown tier", [("subnetPrefixLengths", """{"database":24}""")],
-            Ns + "subnetPrefixLengths.database = 24: subnetPrefixLengths has no field database; its fields are public, private, application, endpoint, appliance."),
+            Ns + "subnetPrefixLengths.database = 24: subnetPrefixLengths has no field database; its fields are public, private, application, endpoint, appliance, transit."),
         new("subnetPrefixLengths as a list where an object goes", [("subnetPrefixLengths", "[24, 20]")],
-            Ns + "subnetPrefixLengths = [24, 20]: a JSON object with the optional fields public, private, application, endpoint, appliance."),
+            Ns + "subnetPrefixLengths = [24, 20]: a JSON object with the optional fields public, private, application, endpoint, appliance, transit."),
         new("subnetPrefixLengths with a string where a number goes", [("subnetPrefixLengths", """{"public":"24"}""")],
             Ns + "subnetPrefixLengths.public = \"24\": a whole number from 16 to 28."),
 
@@ -145,6 +150,68 @@ public class BadInputCatalogTests
             Ns + "inspection.allowedPrincipals[0] = *: named IAM principal ARNs, because * would let every AWS account connect to the endpoint service (least privilege)."),
         new("inspection.allowedPrincipals with an account number", [("inspection", """{"mode":"provider","allowedPrincipals":["123456789012"]}""")],
             Ns + "inspection.allowedPrincipals[0] = 123456789012: an IAM principal ARN such as arn:aws:iam::123456789012:root, arn:aws:iam::123456789012:role/name or arn:aws:iam::123456789012:user/name."),
+
+        // Centralized inspection through a Transit Gateway.
+        new("transit as a string where an object goes", [("transit", "hub")],
+            Ns + "transit = hub: a JSON object with the optional fields role, inspectionVpcCidr, amazonSideAsn, spokeDestinations, hubStack, spokes."),
+        new("transit.role misspelt", [("inspection", Combined), ("transit", """{"role":"hubandspokes","spokes":2}""")],
+            Ns + "transit.role = hubandspokes: one of off, hub, spoke, hubAndSpokes (did you mean hubAndSpokes?)."),
+        new("transit with a misspelt field", [("transit", """{"role":"spoke","hubstack":"acme/network/hub"}""")],
+            Ns + "transit.hubstack = acme/network/hub: transit has no field hubstack; its fields are role, inspectionVpcCidr, amazonSideAsn, spokeDestinations, hubStack, spokes (did you mean hubStack?)."),
+        new("transit.hubStack on a hub", [("inspection", Combined), ("transit", """{"role":"hub","hubStack":"acme/network/hub"}""")],
+            Ns + "transit.hubStack = acme/network/hub: no value unless transit.role is spoke (it is hub)."),
+        new("transit.spokes on a hub", [("inspection", Combined), ("transit", """{"role":"hub","spokes":3}""")],
+            Ns + "transit.spokes = 3: no value unless transit.role is hubAndSpokes (it is hub)."),
+        new("transit.spokeDestinations on a spoke", [("transit", """{"role":"spoke","hubStack":"acme/network/hub","spokeDestinations":["10.0.0.0/8"]}""")],
+            Ns + """transit.spokeDestinations = ["10.0.0.0/8"]: no value unless transit.role is hub or hubAndSpokes (it is spoke)."""),
+        new("transit spoke without a hub stack", [("transit", """{"role":"spoke"}""")],
+            Ns + "transit.hubStack = (not set): the hub stack's fully qualified name organization/project/stack, such as acme/network/hub, required when transit.role is spoke: the spoke reads the hub's Transit Gateway and route tables from it."),
+        new("transit.hubStack not fully qualified", [("transit", """{"role":"spoke","hubStack":"network/hub"}""")],
+            Ns + "transit.hubStack = network/hub: a fully qualified stack name organization/project/stack, such as acme/network/inspection, each part of letters, digits, hyphens, underscores and periods."),
+        new("transit spoke with inspection of its own", [("inspection", Combined), ("transit", """{"role":"spoke","hubStack":"acme/network/hub"}""")],
+            Ns + "inspection.mode = combined: off when transit.role is spoke, because a spoke's traffic is inspected by the hub's GWLB endpoints in its inspection VPC."),
+        new("transit spoke with NAT gateways", [("natStrategy", "single"), ("transit", """{"role":"spoke","hubStack":"acme/network/hub"}""")],
+            Ns + "natStrategy = single: none when transit.role is spoke, because a spoke has no public subnets and reaches the internet through the hub's NAT gateways."),
+        new("transit hub without inspection", [("transit", """{"role":"hub"}""")],
+            Ns + "inspection.mode = off: combined or consumer when transit.role is hub, because the inspection VPC's GWLB endpoints connect to an endpoint service: combined builds it in this stack, consumer uses inspection.endpointServiceName or inspection.providerStack."),
+        new("transit hub and spokes with only the provider side", [("inspection", """{"mode":"provider"}"""), ("transit", """{"role":"hubAndSpokes","spokes":2}""")],
+            Ns + "inspection.mode = provider: combined or consumer when transit.role is hubAndSpokes, because the inspection VPC's GWLB endpoints connect to an endpoint service: combined builds it in this stack, consumer uses inspection.endpointServiceName or inspection.providerStack."),
+        new("transit.inspectionVpcCidr with host bits set", [("inspection", Combined), ("transit", """{"role":"hub","inspectionVpcCidr":"10.255.1.0/16"}""")],
+            Ns + "transit.inspectionVpcCidr = 10.255.1.0/16: the network address of the block, with the host bits zero, such as 10.255.0.0/16."),
+        new("transit.inspectionVpcCidr overlapping the provider VPC", [("inspection", Combined), ("transit", """{"role":"hub","inspectionVpcCidr":"10.100.0.0/16"}""")],
+            Ns + "transit.inspectionVpcCidr = 10.100.0.0/16: a block that does not overlap inspection.providerVpcCidr 10.100.0.0/16 when inspection.mode is combined, such as 10.200.0.0/16."),
+        new("transit.amazonSideAsn public", [("inspection", Combined), ("transit", """{"role":"hub","amazonSideAsn":16509}""")],
+            Ns + "transit.amazonSideAsn = 16509: a private ASN from 64512 to 65534."),
+        new("transit.amazonSideAsn of 32 bits", [("inspection", Combined), ("transit", """{"role":"hub","amazonSideAsn":4200000001}""")],
+            Ns + "transit.amazonSideAsn = 4200000001: a private ASN from 64512 to 65534; AWS also accepts 32-bit ASNs from 4200000000 to 4294967294, but Pulumi's AWS provider takes the Transit Gateway's ASN as a 32-bit signed number, which cannot hold them."),
+        new("transit.spokeDestinations empty", [("inspection", Combined), ("transit", """{"role":"hub","spokeDestinations":[]}""")],
+            Ns + "transit.spokeDestinations = []: a list of at least one IPv4 block, such as [\"10.0.0.0/8\"]."),
+        new("transit.spokeDestinations with the default route", [("inspection", Combined), ("transit", """{"role":"hub","spokeDestinations":["0.0.0.0/0"]}""")],
+            Ns + "transit.spokeDestinations[0] = 0.0.0.0/0: a block other than 0.0.0.0/0, which the route table's default route already uses."),
+        new("transit.spokeDestinations with a block twice", [("inspection", Combined), ("transit", """{"role":"hub","spokeDestinations":["10.0.0.0/8","10.0.0.0/8"]}""")],
+            Ns + "transit.spokeDestinations[1] = 10.0.0.0/8: each block at most once, and it is already transit.spokeDestinations[0] (10.0.0.0/8)."),
+        new("transit.spokeDestinations with host bits set", [("inspection", Combined), ("transit", """{"role":"hub","spokeDestinations":["172.16.0.0/8"]}""")],
+            Ns + "transit.spokeDestinations[0] = 172.16.0.0/8: the network address of the block, with the host bits zero, such as 172.0.0.0/8."),
+        new("transit.spokeDestinations more than a route table holds", [("inspection", Combined), ("transit", """{"role":"hub","spokeDestinations":""" + ThousandDestinations + "}")],
+            Ns + "transit.spokeDestinations = a list of 1000 blocks: at most 999 blocks, because the inspection VPC's endpoint and public route tables hold one route per block besides their default route, and a VPC route table holds at most 1,000 routes even with a raised quota."),
+        new("transit hub and spokes without spokes", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes"}""")],
+            Ns + "transit.spokes = (not set): a JSON list of spoke VPC blocks, such as [\"10.1.0.0/16\", \"10.2.0.0/16\"], or a whole number of /16 spokes to plan inside transit.spokeDestinations, required when transit.role is hubAndSpokes."),
+        new("transit.spokes zero", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":0}""")],
+            Ns + "transit.spokes = 0: a JSON list of spoke VPC blocks, such as [\"10.1.0.0/16\", \"10.2.0.0/16\"], or a whole number of /16 spokes to plan inside transit.spokeDestinations."),
+        new("transit.spokes beyond the attachments of a Transit Gateway", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":5000}""")],
+            Ns + "transit.spokes = 5000: at most 4,999 spokes, because a Transit Gateway takes at most 5,000 attachments (not adjustable) and the inspection VPC's is one of them."),
+        new("transit.spokes more than the destinations hold", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokeDestinations":["10.0.0.0/14"],"spokes":5}""")],
+            Ns + "transit.spokes = 5: a number of /16 spokes that fit in transit.spokeDestinations (10.0.0.0/14) outside the inspection VPC 10.255.0.0/16 and the provider VPC 10.100.0.0/16, which leave room for 4; list the spokes' blocks instead, or widen transit.spokeDestinations."),
+        new("transit.spokes outside the destinations", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":["10.1.0.0/16","192.168.0.0/16"]}""")],
+            Ns + "transit.spokes[1] = 192.168.0.0/16: a block inside transit.spokeDestinations (10.0.0.0/8), because the inspection VPC routes only those back to the Transit Gateway."),
+        new("transit.spokes overlapping each other", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":["10.1.0.0/16","10.1.128.0/20"]}""")],
+            Ns + "transit.spokes[1] = 10.1.128.0/20: a block that overlaps no other spoke, and it overlaps transit.spokes[0] 10.1.0.0/16 (a Transit Gateway does not route between overlapping VPCs)."),
+        new("transit.spokes overlapping the inspection VPC", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":["10.255.0.0/16"]}""")],
+            Ns + "transit.spokes[0] = 10.255.0.0/16: a block that does not overlap transit.inspectionVpcCidr 10.255.0.0/16 (a Transit Gateway does not route between overlapping VPCs)."),
+        new("transit.spokes overlapping the provider VPC", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":["10.100.0.0/20"]}""")],
+            Ns + "transit.spokes[0] = 10.100.0.0/20: a block that does not overlap inspection.providerVpcCidr 10.100.0.0/16 when inspection.mode is combined."),
+        new("transit.spokes larger than a VPC may be", [("inspection", Combined), ("transit", """{"role":"hubAndSpokes","spokes":["10.0.0.0/12"]}""")],
+            Ns + "transit.spokes[0] = 10.0.0.0/12: an IPv4 CIDR block with a prefix length from /16 to /24, such as 10.0.0.0/16."),
 
         // Demo resources and tags.
         new("demo as a list where an object goes", [("demo", "[true]")],

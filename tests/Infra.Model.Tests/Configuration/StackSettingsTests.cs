@@ -502,11 +502,11 @@ public class StackSettingsTests
     }
 
     [Fact]
-    public void Known_keys_are_the_twelve_top_level_settings()
+    public void Known_keys_are_the_thirteen_top_level_settings()
     {
         Assert.Equal(
             ["vpcCidr", "azCount", "natStrategy", "subnetPrefixLengths", "enableDynamoDbEndpoint", "endpointBucketNames", "interfaceEndpoints",
-             "inspection", "demo", "flowLogRetentionDays", "tags", "policyWaivers"],
+             "inspection", "transit", "demo", "flowLogRetentionDays", "tags", "policyWaivers"],
             StackSettings.KnownKeys);
     }
 

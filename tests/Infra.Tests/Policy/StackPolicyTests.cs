@@ -1,4 +1,5 @@
 using Infra.Model.Policy;
+using Infra.Simulation;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Policy;
@@ -100,6 +101,29 @@ public class StackPolicyTests
             ["subnetPrefixLengths"] = new Dictionary<string, int> { ["public"] = 26, ["private"] = 24, ["application"] = 25, ["endpoint"] = 28 },
             ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined", ["providerVpcCidr"] = "10.200.0.0/22" },
         },
+        ["transit hub, combined"] = new()
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined" },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "hub" },
+        },
+        ["transit hub, consumer of another stack's service, two destinations"] = new()
+        {
+            ["azCount"] = 3,
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "consumer", ["endpointServiceName"] = Scenario.ExternalServiceName },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "hub", ["spokeDestinations"] = new[] { "10.0.0.0/8", "172.16.0.0/12" } },
+        },
+        ["transit hub and five spokes, 3 AZ"] = new()
+        {
+            ["azCount"] = 3,
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined" },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "hubAndSpokes", ["spokes"] = 5 },
+        },
+        ["transit hub and listed spokes, small subnets"] = new()
+        {
+            ["subnetPrefixLengths"] = new Dictionary<string, int> { ["private"] = 24, ["transit"] = 28 },
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined" },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "hubAndSpokes", ["spokes"] = new[] { "10.1.0.0/20", "10.2.0.0/22" } },
+        },
     };
 
     public static TheoryData<string> StackNames() => [.. Stacks.Keys];
@@ -120,6 +144,30 @@ public class StackPolicyTests
         var report = await PolicyCheck.RunAsync(Stacks[stack]);
 
         AssertAllPassed(report);
+    }
+
+    [Fact]
+    public async Task A_spoke_stack_and_its_hub_keep_every_guard_rail_alone_and_together()
+    {
+        const string hubStack = "acme/private-connectivity/hub";
+        Dictionary<string, object> hubConfig = new()
+        {
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined" },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "hub" },
+        };
+        Dictionary<string, object> spokeConfig = new()
+        {
+            ["vpcCidr"] = "10.1.0.0/16",
+            ["demo"] = new Dictionary<string, object> { ["instance"] = true },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "spoke", ["hubStack"] = hubStack },
+        };
+        var hub = await StackRun.RunAsync(hubConfig);
+        var mocks = new AwsMocks();
+        mocks.AddStack(hubStack, await hub.OutputValuesAsync());
+        var spoke = await StackRun.RunAsync(spokeConfig, mocks);
+
+        AssertAllPassed(PolicyCheck.Evaluate(spoke.Records, spokeConfig, spoke.Mocks));
+        AssertAllPassed(PolicyCheck.Evaluate(hub.Records.Concat(spoke.Records), spokeConfig, spoke.Mocks));
     }
 
     private static void AssertAllPassed(PolicyReport report)
