@@ -191,7 +191,7 @@ public class PlannedStackTests
     public async Task The_benchmark_topologies_plan_and_grow_to_about_500_resources()
     {
         var smallest = await BenchCommand.MeasureAsync(Topologies.All[0], iterations: 1);
-        var largest = await BenchCommand.MeasureAsync(Topologies.All[^1], iterations: 1);
+        var largest = await BenchCommand.MeasureAsync(Topologies.All.Single(t => t.Name == "hub-3-spokes"), iterations: 1);
 
         Assert.InRange(smallest.Resources, 10, 60);
         Assert.InRange(largest.Resources, 450, 600);

@@ -364,6 +364,10 @@ public static class BenchCommand
     private static double Exponent(BenchResult small, BenchResult large, Func<BenchResult, double> time) =>
         small.Resources == large.Resources || time(small) <= 0 ? 0 : Math.Log(time(large) / time(small)) / Math.Log((double)large.Resources / small.Resources);
 
+    private static string Growth(string what, BenchResult small, BenchResult large) =>
+        $"{what}, warm: run time ∝ resources^{F(Exponent(small, large, r => r.RunMs), 2)}, " +
+        $"analysis ∝ resources^{F(Exponent(small, large, r => r.AnalysisMs), 2)}, whole plan ∝ resources^{F(Exponent(small, large, r => r.TotalMs), 2)}.";
+
     private static string Cold(ProcessTimes times) => times.Skipped is null ? F(times.MedianMs, 0) : "—";
 
     private static string Cpu(ProcessTimes times) => times.CpuMedianMs is { } cpu ? $" (processor time {F(cpu, 0)} ms)" : "";
@@ -377,8 +381,13 @@ public static class BenchCommand
     {
         var small = results[0];
         var large = results[^1];
-        var growth = $"Growth from {small.Resources} to {large.Resources} resources, warm: run time ∝ resources^{F(Exponent(small, large, r => r.RunMs), 2)}, " +
-            $"analysis ∝ resources^{F(Exponent(small, large, r => r.AnalysisMs), 2)}, whole plan ∝ resources^{F(Exponent(small, large, r => r.TotalMs), 2)}.";
+        var growth = Growth($"Growth from {small.Resources} to {large.Resources} resources", small, large);
+        if (results.FirstOrDefault(r => r.Topology == Topologies.TransitPair.Small) is { } fewer &&
+            results.FirstOrDefault(r => r.Topology == Topologies.TransitPair.Large) is { } more)
+        {
+            growth += " " + Growth($"The Transit Gateway stack from {fewer.Topology} ({fewer.Resources} resources) to {more.Topology} ({more.Resources})", fewer, more);
+        }
+
         var floorLine = floor.Skipped is not null
             ? $"Floor (a .NET hello world process): skipped ({floor.Skipped})."
             : $"Floor (a .NET hello world process, start to exit): median {F(floor.MedianMs, 0)} ms, fastest {F(floor.MinMs, 0)} ms over {floor.Runs} runs{Cpu(floor)}.";

@@ -22,7 +22,10 @@ public static class Topologies
 {
     private static readonly string[] Services = [.. InterfaceEndpointCatalog.ShortNames.Where(n => n is not "firehose")];
 
-    /// <summary>The topologies, from one AZ without endpoints to a hub with spokes of about 500 resources.</summary>
+    /// <summary>
+    /// The topologies, from one AZ without endpoints to a hub with spokes of about 500 resources, then the program's
+    /// Transit Gateway stack with 10 and with 50 spokes (over 1,000 resources).
+    /// </summary>
     public static IReadOnlyList<Topology> All { get; } =
     [
         new(
@@ -80,7 +83,28 @@ public static class Topologies
             null,
             6,
             () => HubAndSpokes(spokes: 3, azCount: 6, services: Services.Take(20).ToArray(), appliancesPerAz: 4)),
+        Transit(10),
+        Transit(50),
     ];
+
+    /// <summary>The names of the two Transit Gateway topologies whose growth the benchmark reports apart.</summary>
+    public static (string Small, string Large) TransitPair { get; } = ("tgw-10-spokes", "tgw-50-spokes");
+
+    /// <summary>
+    /// A stack of the program with a Transit Gateway hub and <paramref name="spokes"/> spoke VPCs (transit.role
+    /// hubAndSpokes): the central inspection VPC, the GWLB provider side in the same stack, 3 AZs.
+    /// </summary>
+    private static Topology Transit(int spokes) => new(
+        $"tgw-{spokes}-spokes",
+        $"the program's hubAndSpokes stack: a Transit Gateway, the central inspection VPC (3 AZs, NAT per AZ), the GWLB provider side (inspection combined, 1 appliance per AZ) and {spokes} spoke VPCs",
+        new Dictionary<string, object>
+        {
+            ["azCount"] = 3,
+            ["natStrategy"] = "none",
+            ["inspection"] = new Dictionary<string, object> { ["mode"] = "combined" },
+            ["transit"] = new Dictionary<string, object> { ["role"] = "hubAndSpokes", ["spokes"] = spokes },
+        },
+        3);
 
     /// <summary>The settings as the Pulumi CLI passes them: fully qualified, objects and lists as JSON.</summary>
     public static IReadOnlyDictionary<string, string> Config(Topology topology, string project, string region)
