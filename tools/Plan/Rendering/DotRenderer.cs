@@ -48,6 +48,13 @@ public static class DotRenderer
             dot.AppendLine($"  {Id("service", service)} [label={Quote($"{service}\n(regional service)")}, shape=ellipse, fillcolor=\"#eeeeee\"];");
         }
 
+        // A transit gateway is regional: one node outside the VPCs, naming its route tables (the cross-VPC section has the paths).
+        foreach (var gateway in routing.Transit.TransitGateways)
+        {
+            var tables = routing.Transit.RouteTables.Where(t => t.TransitGatewayId == gateway.Id).Select(t => t.ToString());
+            dot.AppendLine($"  {Quote(gateway.Id)} [label={Quote($"transit gateway\n{gateway.Name}\n{string.Join("\n", tables)}")}, shape=doubleoctagon, fillcolor=\"#d4e6f1\"];");
+        }
+
         var gatewayEndpointsInPlan = routing.Endpoints.Where(e => e.Type == EndpointInfo.GatewayLoadBalancerType).ToList();
         var targets = inventory.LoadBalancers.SelectMany(inventory.TargetsOf).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var vpc in routing.Vpcs)

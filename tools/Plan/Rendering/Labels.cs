@@ -90,6 +90,11 @@ internal static class Labels
     public const string TransitIntro =
         "Flows of the VPCs attached to a transit gateway: to the internet, to the other VPCs and from the internet. Every AZ the transit gateway may pick (appliance mode) is traced there and back; the path shown is the first that fails or is asymmetric, else the one that stays in the source's AZ.";
 
+    /// <summary>The AZs the transit gateway may pin the flow to, by letter (<c>a|b|c</c>), or <c>affinity</c> without appliance mode.</summary>
+    public static string ZoneChoices(TransitFlow flow) => flow.PinnedZones.Length == 0
+        ? "affinity"
+        : string.Join("|", flow.PinnedZones.Split('|').Select(Zones.Suffix));
+
     public static string Inspection(InspectionCoverage coverage) => coverage switch
     {
         InspectionCoverage.BothWays => "both ways",

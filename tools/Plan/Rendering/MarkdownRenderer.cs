@@ -225,7 +225,7 @@ public static class MarkdownRenderer
                     f.Verdict == Verdict.Reachable ? "yes" : $"**{Labels.Verdict(f.Verdict)}**",
                     inbound ? "" : Labels.Inspection(f.Inspection),
                     inbound ? "" : f.Symmetric ? "yes" : "**no**",
-                    f.RoundTrips.Count == 0 ? "" : f.PinnedZones.Length == 0 ? "affinity" : f.PinnedZones,
+                    f.RoundTrips.Count == 0 ? "" : Labels.ZoneChoices(f),
                     Labels.TransitThere(f) + Labels.NoteMarks(f, notes),
                     inbound ? "" : Labels.TransitBack(f),
                 ];

@@ -264,7 +264,7 @@ public static class TextRenderer
                 Cell(Labels.Verdict(flow.Verdict), VerdictStyle(flow.Verdict)),
                 Cell(inbound ? "" : Labels.Inspection(flow.Inspection), flow.Inspection == InspectionCoverage.BothWays ? null : "yellow"),
                 Cell(inbound ? "" : flow.Symmetric ? "yes" : "no", flow.Symmetric || inbound ? null : "yellow"),
-                Cell(flow.RoundTrips.Count == 0 ? "" : flow.PinnedZones.Length == 0 ? "affinity" : flow.PinnedZones),
+                Cell(flow.RoundTrips.Count == 0 ? "" : Labels.ZoneChoices(flow)),
                 Cell(Labels.TransitThere(flow) + Labels.NoteMarks(flow, notes), flow.Verdict == Verdict.Reachable ? null : "dim"),
                 Cell(inbound ? "" : Labels.TransitBack(flow), "dim"));
         }
