@@ -228,7 +228,7 @@ public class ErrorTests
     [InlineData("bench --process-runs -1", "--process-runs: '-1' is not a number of processes from 0 to 1000.\n")]
     [InlineData("bench --format md", "--format: 'md' is not one of text, markdown, json.\n")]
     [InlineData("bench --formt json", "Unknown option --formt for plan bench; the closest is --format (see --help).\n")]
-    [InlineData("bench --once nowhere", "--once: 'nowhere' is not one of 1az-minimal, dev, 3az-10ep, 6az-30ep, hub-3-spokes.\n")]
+    [InlineData("bench --once nowhere", "--once: 'nowhere' is not one of 1az-minimal, dev, 3az-10ep, 6az-30ep, hub-3-spokes, tgw-10-spokes, tgw-50-spokes.\n")]
     public async Task Command_line_mistakes_are_one_sentence_naming_the_closest(string commandLine, string expected)
     {
         var (code, output, error) = await Tool.RunAsync(commandLine.Split(' '));
