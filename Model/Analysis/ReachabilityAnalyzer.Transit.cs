@@ -159,17 +159,12 @@ public sealed partial class ReachabilityAnalyzer
     /// <see cref="Inspect"/> with every zone up, once per endpoint: the cross-VPC view crosses the same few endpoints
     /// on every path.
     /// </summary>
-    private bool InspectOnce(string endpointId, IReadOnlySet<string> lost, Trace trace, out WalkResult stop)
+    private bool InspectOnce(string endpointId, Trace trace, out WalkResult stop)
     {
-        if (lost.Count > 0)
-        {
-            return Inspect(endpointId, lost, trace, out stop).Ok;
-        }
-
         if (!_inspections.TryGetValue(endpointId, out var inspection))
         {
             var probe = new Trace();
-            var ok = Inspect(endpointId, lost, probe, out var result).Ok;
+            var ok = Inspect(endpointId, NoZones, probe, out var result).Ok;
             inspection = new Inspection(ok, result, [.. probe.Hops], [.. probe.Notes]);
             _inspections[endpointId] = inspection;
         }
@@ -215,59 +210,32 @@ public sealed partial class ReachabilityAnalyzer
     /// </summary>
     private WalkResult FollowPath(TracedPath path, bool toInternet, string? destinationVpcId, IReadOnlySet<string> lost, Trace trace)
     {
-        if (lost.Count == 0)
+        // The steps' hops and checks do not depend on the flow, so the part a path shares with others (its tail) is
+        // worked out once, with every zone up; a lost zone then stops the path at the first hop that lives only there.
+        var walked = WalkSteps(path, remember: false);
+        foreach (var hop in walked.Hops)
         {
-            // With every zone up the steps' hops and checks do not depend on the flow: the part a path shares with
-            // others (its tail) is worked out once.
-            var walked = WalkSteps(path, remember: false);
-            trace.Hops.AddRange(walked.Hops);
-            foreach (var note in walked.Notes)
-            {
-                AddOnce(trace.Notes, note);
-            }
-
-            if (walked.Stop is { } stopped)
-            {
-                return stopped;
-            }
-
-            if (toInternet && walked.PrivateNat is { } privateNat)
-            {
-                return new WalkResult(WalkEnd.Stopped, $"{privateNat.Description} is a private NAT gateway, which does not reach the internet");
-            }
-
-            return EndOf(path, toInternet, destinationVpcId, trace);
-        }
-
-        for (var i = 0; i < path.Steps.Length; i++)
-        {
-            var step = path.Steps[i];
-            if (step.Kind == PathStepKind.GatewayLoadBalancerEndpoint)
-            {
-                if (!InspectOnce(step.Id, lost, trace, out var stop))
-                {
-                    return stop;
-                }
-
-                continue;
-            }
-
-            if (HopOf(step, Entering(step, i + 1 < path.Steps.Length ? path.Steps[i + 1] : null)) is not { } hop)
-            {
-                continue;
-            }
-
             trace.Hops.Add(hop);
             if (hop.IsLostWith(lost))
             {
                 trace.LostHop = hop;
-                return new WalkResult(WalkEnd.Stopped, $"{hop.Description} is in a lost AZ");
+                return new WalkResult(WalkEnd.Stopped, $"{hop.Description} {(hop.Kind == HopKind.Appliances ? "are" : "is")} in a lost AZ");
             }
+        }
 
-            if (hop.Kind == HopKind.NatGateway && toInternet && PrivateNats.Contains(step.Id))
-            {
-                return new WalkResult(WalkEnd.Stopped, $"{hop.Description} is a private NAT gateway, which does not reach the internet");
-            }
+        foreach (var note in walked.Notes)
+        {
+            AddOnce(trace.Notes, note);
+        }
+
+        if (walked.Stop is { } stopped)
+        {
+            return stopped;
+        }
+
+        if (toInternet && walked.PrivateNat is { } privateNat)
+        {
+            return new WalkResult(WalkEnd.Stopped, $"{privateNat.Description} is a private NAT gateway, which does not reach the internet");
         }
 
         return EndOf(path, toInternet, destinationVpcId, trace);
@@ -326,7 +294,7 @@ public sealed partial class ReachabilityAnalyzer
             var step = steps[i];
             if (step.Kind == PathStepKind.GatewayLoadBalancerEndpoint)
             {
-                if (!InspectOnce(step.Id, NoZones, trace, out var stop))
+                if (!InspectOnce(step.Id, trace, out var stop))
                 {
                     return StepWalk.Of(trace.Hops, stop, privateNat, trace.Notes, ZoneBit);
                 }

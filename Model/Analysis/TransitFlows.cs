@@ -50,10 +50,6 @@ public sealed record TransitRoundTrip(
 
     /// <summary>The reply's hops as labels.</summary>
     public string ReturnSummary => string.Join(" → ", Return.Select(h => h.Label));
-
-    /// <summary>True when every zonal hop of both halves has a zone outside <paramref name="lostZones"/>.</summary>
-    public bool SurvivesLossOf(IReadOnlySet<string> lostZones) =>
-        !Forward.Any(h => h.IsLostWith(lostZones)) && !Return.Any(h => h.IsLostWith(lostZones));
 }
 
 /// <summary>

@@ -161,6 +161,12 @@ public class TransitReachabilityTests
 
         var report = analyzer.AnalyzeTransit();
 
+        var fromB = analyzer.Subnet("private-b");
+        var afterLoss = analyzer.Evaluate(fromB, FlowDestination.Internet, new HashSet<string> { Zone(0) });
+        Assert.Equal(Verdict.Unreachable, afterLoss.Verdict);
+        Assert.Equal($"transit gateway attachment inspection-attachment ({Zone(0)}) is in a lost AZ", afterLoss.Reason);
+        Assert.Contains(AzLossAnalysis.Analyze(analyzer).SinglePointsOfFailure, p => p.Zone == Zone(0) && p.Flows.Contains("private-b → internet"));
+
         var lossOfA = report.ZoneLoss.Single(z => z.Zone == Zone(0));
         Assert.Equal(["spoke1/private-b → internet"], lossOfA.Lost);
         Assert.Equal(Verdict.Reachable, Flow(report, "spoke1/private-b", TransitFlowKind.Internet).Verdict);
