@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Infra.Model.Analysis;
+using Infra.Model.Policy;
 using Infra.Model.Routing;
 using Infra.Tests.Support;
 using static Infra.Tests.Support.TransitTopology;
@@ -225,5 +226,17 @@ public class TransitComponentTests
         }
 
         Assert.Equal(2 * zoneCount * (1 + zoneCount) * zoneCount, checkedTrips);
+    }
+
+    [Theory]
+    [MemberData(nameof(ZoneCounts))]
+    public async Task The_guard_rails_pass_on_a_hub_with_spokes_built_from_the_components(int zoneCount)
+    {
+        var run = await new TransitTopology(zoneCount, 3).RunAsync();
+
+        var report = Policy.PolicyCheck.Evaluate(run.Records, new Dictionary<string, object>(), run.Mocks);
+
+        Assert.True(report.Passed, report.ToText());
+        Assert.All(["PC-TGW-001", "PC-TGW-002", "PC-TGW-003", "PC-TGW-004"], id => Assert.Equal(PolicyOutcome.Passed, report[id].Outcome));
     }
 }
