@@ -1,3 +1,4 @@
+using System.Globalization;
 using Infra.Model.Aws;
 using Infra.Model.Routing;
 
@@ -135,9 +136,12 @@ public sealed partial class AwsConstraints
             yield return Violation(r, "vpcId", vpcId, $"a VPC attached to at most {TransitGatewayRules.MaxGatewaysPerVpc} transit gateways (Transit Gateway quotas)");
         }
 
-        if (_transitAttachments.Values.Count(a => a.GatewayId == gatewayId) >= TransitGatewayRules.MaxAttachmentsPerGateway)
+        var attachments = _transitAttachments.Values.Count(a => a.GatewayId == gatewayId);
+        if (attachments >= TransitGatewayRules.MaxAttachmentsPerGateway)
         {
-            yield return Violation(r, "transitGatewayId", gatewayId, $"a transit gateway with fewer than {TransitGatewayRules.MaxAttachmentsPerGateway:N0} attachments (Transit Gateway quotas, not adjustable)");
+            var gateway = _transitGateways.TryGetValue(gatewayId, out var known) ? known.Name : gatewayId;
+            yield return Violation(r, "transitGatewayId", gatewayId, string.Create(CultureInfo.InvariantCulture,
+                $"a transit gateway with fewer than {TransitGatewayRules.MaxAttachmentsPerGateway:N0} attachments (Transit Gateway quotas, not adjustable), and {gateway} has {attachments:N0}"));
         }
     }
 
@@ -262,8 +266,8 @@ public sealed partial class AwsConstraints
 
     private ConstraintViolation? QuotaOfRoutes(Registration r, string gatewayId) =>
         _transitGateways.TryGetValue(gatewayId, out var gateway) && gateway.Routes >= TransitGatewayRules.MaxRoutesPerGateway
-            ? Violation(r, "transitGatewayRouteTableId", Inputs.Text(r.Inputs, "transitGatewayRouteTableId")!,
-                $"at most {TransitGatewayRules.MaxRoutesPerGateway:N0} routes across the route tables of transit gateway {gateway.Name} (Transit Gateway quotas, the default), and it has {gateway.Routes:N0}")
+            ? Violation(r, "transitGatewayRouteTableId", Inputs.Text(r.Inputs, "transitGatewayRouteTableId")!, string.Create(CultureInfo.InvariantCulture,
+                $"a transit gateway with fewer than {TransitGatewayRules.MaxRoutesPerGateway:N0} routes across its route tables (Transit Gateway quotas, the default, adjustable), and {gateway.Name} has {gateway.Routes:N0}"))
             : null;
 
     /// <summary>
