@@ -31,6 +31,13 @@ public sealed class SubnetPrefixLengthsArgs : ResourceArgs
     /// <summary>Appliance tier (provider VPC); default 24.</summary>
     [Input("appliance")]
     public int? Appliance { get; set; }
+
+    /// <summary>
+    /// Transit tier (transit gateway attachment interfaces; <see cref="Spoke"/> and <see cref="CentralInspectionVpc"/>);
+    /// default 28, the size AWS recommends for attachment subnets.
+    /// </summary>
+    [Input("transit")]
+    public int? Transit { get; set; }
 }
 
 /// <summary>What a <see cref="VpcNetwork"/> builds. The component plans the subnets from these inputs.</summary>
@@ -84,19 +91,21 @@ public sealed class VpcNetwork : ComponentResource
     private readonly Dictionary<string, IReadOnlyList<RouteTable>> _routeTables = new();
 
     public VpcNetwork(string name, VpcNetworkArgs args, ComponentResourceOptions? options = null)
+        : this(name, args, options, checkedInputs: null)
+    {
+    }
+
+    /// <summary>
+    /// A network whose inputs a parent component has already checked (<see cref="CheckInputs"/>, with its own name in
+    /// the errors and the shape it needs: the transit tier, one public route table per AZ).
+    /// </summary>
+    internal VpcNetwork(string name, VpcNetworkArgs args, ComponentResourceOptions? options, CheckedInputs? checkedInputs)
         : base(PackageInfo.TypeToken(nameof(VpcNetwork)), name, PackageInfo.WithFormerType(options, "infra:network:VpcNetwork"))
     {
         ArgumentNullException.ThrowIfNull(args);
-        var errors = new InputErrors(nameof(VpcNetwork), name);
-        var cidr = SettingRules.VpcCidr(errors.Required("cidrBlock", args.CidrBlock), errors.For("cidrBlock"));
-        var zones = ZonePlacement.Resolve(
-            args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", this);
-        var tiers = ReadTiers(args.Tiers, errors);
-        var prefixes = ReadPrefixLengths(args.SubnetPrefixLengths, errors);
-        var nat = SettingRules.NatStrategy(args.NatStrategy, errors.For("natStrategy"));
-        var retention = SettingRules.RetentionDays(args.FlowLogRetentionDays ?? 30, errors.For("flowLogRetentionDays"));
-        var plan = errors.Check("subnetPrefixLengths", () => SubnetPlanner.Plan(cidr, prefixes.Specs(tiers), zones.Count));
-        var layout = new Layout(name, plan, zones, args.Tags);
+        var (cidr, zones, tiers, plan, nat, retention, publicTablePerAz) =
+            checkedInputs ?? CheckInputs(args, new InputErrors(nameof(VpcNetwork), name), this, Model.Addressing.Tiers.All, publicTablePerAz: false);
+        var layout = new Layout(name, plan, zones, args.Tags, publicTablePerAz);
 
         var childOptions = new CustomResourceOptions { Parent = this };
         var vpc = new Vpc(name, new VpcArgs
@@ -204,7 +213,30 @@ public sealed class VpcNetwork : ComponentResource
     /// <summary>The tier's distinct route table ids (the private tier: one per AZ; the public tier: one).</summary>
     public Output<string[]> DistinctRouteTableIdsOf(string tier) => RouteTableIds.Apply(t => t[tier].Distinct().ToArray());
 
-    private static List<string> ReadTiers(List<string>? tiers, InputErrors errors)
+    /// <summary>A network's inputs once checked: what the constructor builds from.</summary>
+    internal sealed record CheckedInputs(
+        string Cidr, ZonePlacement Zones, IReadOnlyList<string> Tiers, VpcPlan Plan, NatStrategy Nat, int RetentionDays, bool PublicTablePerAz);
+
+    /// <summary>
+    /// Checks a network's inputs before any resource, naming the inputs in <paramref name="errors"/>'s component.
+    /// <paramref name="acceptedTiers"/>: the tiers <c>tiers</c> may name; <paramref name="publicTablePerAz"/>: one public
+    /// route table per AZ instead of one shared table (for per-AZ routes in the public tier).
+    /// </summary>
+    internal static CheckedInputs CheckInputs(
+        VpcNetworkArgs args, InputErrors errors, Resource zoneLookupParent, IReadOnlyList<string> acceptedTiers, bool publicTablePerAz)
+    {
+        var cidr = SettingRules.VpcCidr(errors.Required("cidrBlock", args.CidrBlock), errors.For("cidrBlock"));
+        var zones = ZonePlacement.Resolve(
+            args.AvailabilityZoneNames, args.AvailabilityZoneCount, errors, "availabilityZoneNames", "availabilityZoneCount", zoneLookupParent);
+        var tiers = ReadTiers(args.Tiers, acceptedTiers, errors);
+        var prefixes = ReadPrefixLengths(args.SubnetPrefixLengths, errors);
+        var nat = SettingRules.NatStrategy(args.NatStrategy, errors.For("natStrategy"));
+        var retention = SettingRules.RetentionDays(args.FlowLogRetentionDays ?? 30, errors.For("flowLogRetentionDays"));
+        var plan = errors.Check("subnetPrefixLengths", () => SubnetPlanner.Plan(cidr, prefixes.Specs(tiers), zones.Count));
+        return new CheckedInputs(cidr, zones, tiers, plan, nat, retention, publicTablePerAz);
+    }
+
+    private static List<string> ReadTiers(List<string>? tiers, IReadOnlyList<string> accepted, InputErrors errors)
     {
         if (tiers is null || tiers.Count == 0)
         {
@@ -213,9 +245,9 @@ public sealed class VpcNetwork : ComponentResource
 
         for (var i = 0; i < tiers.Count; i++)
         {
-            if (!Model.Addressing.Tiers.All.Contains(tiers[i]) || tiers.IndexOf(tiers[i]) != i)
+            if (!accepted.Contains(tiers[i]) || tiers.IndexOf(tiers[i]) != i)
             {
-                throw errors.Error($"tiers[{i}]", tiers[i], $"one of {string.Join(", ", Model.Addressing.Tiers.All)}, each at most once");
+                throw errors.Error($"tiers[{i}]", tiers[i], $"one of {string.Join(", ", accepted)}, each at most once");
             }
         }
 
@@ -238,7 +270,8 @@ public sealed class VpcNetwork : ComponentResource
             Read(Model.Addressing.Tiers.Private, args.Private, defaults.Private),
             Read(Model.Addressing.Tiers.Application, args.Application, defaults.Application),
             Read(Model.Addressing.Tiers.Endpoint, args.Endpoint, defaults.Endpoint),
-            Read(Model.Addressing.Tiers.Appliance, args.Appliance, defaults.Appliance));
+            Read(Model.Addressing.Tiers.Appliance, args.Appliance, defaults.Appliance),
+            Read(Model.Addressing.Tiers.Transit, args.Transit, defaults.Transit));
     }
 
     private static Output<Dictionary<string, string[]>> ByTier(Dictionary<string, IEnumerable<Output<string>>> ids)
@@ -249,7 +282,7 @@ public sealed class VpcNetwork : ComponentResource
     }
 
     /// <summary>What every per-AZ resource needs: the component's name, the plan, the zones and the tags.</summary>
-    private sealed record Layout(string Name, VpcPlan Plan, ZonePlacement Zones, Dictionary<string, string>? Tags);
+    private sealed record Layout(string Name, VpcPlan Plan, ZonePlacement Zones, Dictionary<string, string>? Tags, bool PublicTablePerAz);
 
     private List<Subnet> CreateSubnets(Vpc vpc, string tier, Layout layout, CustomResourceOptions options)
         => layout.Plan.ForTier(tier)
@@ -271,7 +304,7 @@ public sealed class VpcNetwork : ComponentResource
     {
         var name = layout.Name;
         var subnets = _subnets[tier];
-        var shared = tier == Model.Addressing.Tiers.Public
+        var shared = tier == Model.Addressing.Tiers.Public && !layout.PublicTablePerAz
             ? new RouteTable($"{name}-{tier}-rt", new RouteTableArgs
             {
                 VpcId = vpc.Id,
@@ -331,12 +364,17 @@ public sealed class VpcNetwork : ComponentResource
     {
         if (internetGateway is not null && _routeTables.TryGetValue(Model.Addressing.Tiers.Public, out var publicTables))
         {
-            _ = new Route($"{layout.Name}-public-default", new RouteArgs
+            var tables = layout.PublicTablePerAz ? publicTables : publicTables.Take(1).ToList();
+            for (var azIndex = 0; azIndex < tables.Count; azIndex++)
             {
-                RouteTableId = publicTables[0].Id,
-                DestinationCidrBlock = "0.0.0.0/0",
-                GatewayId = internetGateway.Id,
-            }, options);
+                var routeName = layout.PublicTablePerAz ? $"{layout.Name}-public-default-{layout.Zones.Labels[azIndex]}" : $"{layout.Name}-public-default";
+                _ = new Route(routeName, new RouteArgs
+                {
+                    RouteTableId = tables[azIndex].Id,
+                    DestinationCidrBlock = "0.0.0.0/0",
+                    GatewayId = internetGateway.Id,
+                }, options);
+            }
         }
 
         if (natGateways.Count == 0 || !_routeTables.TryGetValue(Model.Addressing.Tiers.Private, out var privateTables))

@@ -23,7 +23,7 @@ public sealed class SimulatedStack : Stack
     internal Task<IDictionary<string, object?>> Body { get; }
 
     /// <summary>Runs <paramref name="program"/> under <paramref name="mocks"/> as the body of a stack.</summary>
-    internal static async Task<(IReadOnlyList<Resource> Resources, IDictionary<string, object?> Outputs, IReadOnlyDictionary<Resource, Resource?> Parents, IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases)> RunAsync(
+    internal static async Task<(IReadOnlyList<Resource> Resources, IDictionary<string, object?> Outputs, IReadOnlyDictionary<Resource, Resource?> Parents, IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases, IReadOnlyDictionary<Resource, InputList<Resource>> DependsOn)> RunAsync(
         Func<Task<IDictionary<string, object?>>> program, Pulumi.Testing.IMocks mocks, Pulumi.Testing.TestOptions options)
     {
         var run = new Run(program);
@@ -33,7 +33,7 @@ public sealed class SimulatedStack : Stack
             var resources = await Deployment.TestAsync<SimulatedStack>(mocks, options).ConfigureAwait(false);
             var stack = resources.OfType<SimulatedStack>().Single();
             var outputs = await stack.Body.ConfigureAwait(false);
-            return ([.. resources.Where(r => r is not SimulatedStack)], outputs, run.Parents, run.Aliases);
+            return ([.. resources.Where(r => r is not SimulatedStack)], outputs, run.Parents, run.Aliases, run.DependsOn);
         }
         finally
         {
@@ -53,6 +53,8 @@ public sealed class SimulatedStack : Stack
                 {
                     run.Aliases[args.Resource] = [.. args.Options.Aliases];
                 }
+
+                run.DependsOn[args.Resource] = args.Options.DependsOn;
             }
         }
 
@@ -64,5 +66,7 @@ public sealed class SimulatedStack : Stack
         public Dictionary<Resource, Resource?> Parents { get; } = new(ReferenceEqualityComparer.Instance);
 
         public Dictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public Dictionary<Resource, InputList<Resource>> DependsOn { get; } = new(ReferenceEqualityComparer.Instance);
     }
 }

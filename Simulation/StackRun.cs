@@ -22,6 +22,9 @@ public sealed record StackRun(
 
     /// <summary>The earlier identities (aliases) each resource declares, for the resources that declare any.</summary>
     public IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases { get; init; } = new Dictionary<Resource, IReadOnlyList<Input<Alias>>>();
+    /// <summary>The resources each resource explicitly depends on (its <c>DependsOn</c> option), unresolved.</summary>
+    public IReadOnlyDictionary<Resource, InputList<Resource>> DependsOn { get; init; } = new Dictionary<Resource, InputList<Resource>>();
+
     private IReadOnlyList<ResourceEntry>? _nesting;
 
     public RoutingModel Routing => _routing ??= RoutingModel.Build(Records, Mocks.PrefixListIds);
@@ -66,10 +69,10 @@ public sealed record StackRun(
     public static async Task<StackRun> RunProgramAsync(
         Func<Task<IDictionary<string, object?>>> program, AwsMocks mocks, string project = Project, string stack = "test")
     {
-        var (resources, outputs, parents, aliases) = await SimulatedStack
+        var (resources, outputs, parents, aliases, dependsOn) = await SimulatedStack
             .RunAsync(program, mocks, new TestOptions { ProjectName = project, StackName = stack })
             .ConfigureAwait(false);
-        return new StackRun(mocks, resources, outputs, mocks.Records, parents) { Aliases = aliases };
+        return new StackRun(mocks, resources, outputs, mocks.Records, parents) { Aliases = aliases, DependsOn = dependsOn };
     }
 
     /// <summary>The stack outputs' values, as the Pulumi backend keeps them for stack references to read.</summary>
@@ -101,6 +104,22 @@ public sealed record StackRun(
 
         return values;
     }
+
+    /// <summary>The type and name of each resource <paramref name="resource"/> explicitly depends on (its <c>DependsOn</c> option).</summary>
+    public async Task<IReadOnlyList<(string Type, string Name)>> DependenciesOfAsync(Resource resource)
+    {
+        if (!DependsOn.TryGetValue(resource, out var dependsOn))
+        {
+            return [];
+        }
+
+        Output<ImmutableArray<Resource>> resolved = dependsOn;
+        var dependencies = await Pulumi.Utilities.OutputUtilities.GetValueAsync(resolved).ConfigureAwait(false);
+        return [.. (dependencies.IsDefault ? [] : dependencies).Select(d => (d.GetResourceType(), d.GetResourceName()))];
+    }
+
+    /// <summary>The registered resource (not its record) of that type and name.</summary>
+    public Resource RegisteredResource(string type, string name) => Resources.Single(r => r.GetResourceType() == type && r.GetResourceName() == name);
 
     public IEnumerable<ResourceRecord> OfType(string type) => Records.Where(r => r.Type == type);
 

@@ -20,7 +20,13 @@ public static class Tiers
     /// <summary>Provider VPC: the Gateway Load Balancer and its appliances.</summary>
     public const string Appliance = "appliance";
 
-    /// <summary>Every tier, in their canonical order.</summary>
+    /// <summary>
+    /// Centralized inspection (Transit Gateway): the small subnets that hold a VPC's transit gateway attachment
+    /// interfaces, one per AZ. Only the transit components plan it, so it is not one of <see cref="All"/>.
+    /// </summary>
+    public const string Transit = "transit";
+
+    /// <summary>The tiers of a workload or provider VPC (the stack settings and VpcNetwork's tiers), in their canonical order.</summary>
     public static IReadOnlyList<string> All { get; } = [Public, Private, Application, Endpoint, Appliance];
 }
 

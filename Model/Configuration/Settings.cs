@@ -47,9 +47,10 @@ public enum ApplianceFleet
 }
 
 /// <summary>Prefix length of each tier's subnets.</summary>
-public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int Application = 22, int Endpoint = 28, int Appliance = 24)
+public sealed record SubnetPrefixLengths(
+    int Public = 24, int Private = 20, int Application = 22, int Endpoint = 28, int Appliance = 24, int Transit = 28)
 {
-    /// <summary>The defaults: public 24, private 20, application 22, endpoint 28, appliance 24.</summary>
+    /// <summary>The defaults: public 24, private 20, application 22, endpoint 28, appliance 24, transit 28.</summary>
     public static SubnetPrefixLengths Default { get; } = new();
 
     /// <summary>The prefix length of <paramref name="tier"/> (one of <see cref="Tiers"/>).</summary>
@@ -60,6 +61,7 @@ public sealed record SubnetPrefixLengths(int Public = 24, int Private = 20, int 
         Tiers.Application => Application,
         Tiers.Endpoint => Endpoint,
         Tiers.Appliance => Appliance,
+        Tiers.Transit => Transit,
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown tier."),
     };
 

@@ -24,7 +24,8 @@ public class SchemaTests
 
         string[] components =
             [nameof(VpcNetwork), nameof(GatewayEndpoint), nameof(InterfaceEndpoints), nameof(InspectionProvider),
-             nameof(InspectionConsumer), nameof(PrivateBucket), nameof(PrivateInstance)];
+             nameof(InspectionConsumer), nameof(PrivateBucket), nameof(PrivateInstance), nameof(TransitHub), nameof(CentralInspectionVpc),
+             nameof(Spoke)];
         Assert.Equal(components.Select(PackageInfo.TypeToken).Order(StringComparer.Ordinal), resources);
         Assert.Equal("private-connectivity:index:VpcNetwork", PackageInfo.TypeToken(nameof(VpcNetwork)));
     }
@@ -41,5 +42,31 @@ public class SchemaTests
         Assert.Equal("#/types/private-connectivity:index:SubnetPrefixLengths", vpc.GetProperty("subnetPrefixLengths").GetProperty("$ref").GetString());
         Assert.False(consumer.GetProperty("endpointServiceName").TryGetProperty("plain", out _));
         Assert.False(consumer.GetProperty("endpointSubnetIds").TryGetProperty("plain", out _));
+    }
+
+    [Fact]
+    public void The_transit_components_take_their_blocks_zones_and_destinations_plain_and_the_hubs_ids_as_inputs()
+    {
+        using var schema = JsonDocument.Parse(PackageSchema.Json());
+        var resources = schema.RootElement.GetProperty("resources");
+        var hub = resources.GetProperty(PackageInfo.TypeToken(nameof(TransitHub)));
+        var inspection = resources.GetProperty(PackageInfo.TypeToken(nameof(CentralInspectionVpc))).GetProperty("inputProperties");
+        var spoke = resources.GetProperty(PackageInfo.TypeToken(nameof(Spoke))).GetProperty("inputProperties");
+
+        Assert.False(hub.GetProperty("inputProperties").GetProperty("amazonSideAsn").TryGetProperty("plain", out _));
+        Assert.Equal(
+            ["inspectionRouteTableId", "spokeRouteTableId", "transitGatewayArn", "transitGatewayId"],
+            hub.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        foreach (var inputs in new[] { inspection, spoke })
+        {
+            Assert.True(inputs.GetProperty("cidrBlock").GetProperty("plain").GetBoolean());
+            Assert.True(inputs.GetProperty("availabilityZoneNames").GetProperty("items").GetProperty("plain").GetBoolean());
+            Assert.False(inputs.GetProperty("transitGatewayId").TryGetProperty("plain", out _));
+            Assert.False(inputs.GetProperty("spokeRouteTableId").TryGetProperty("plain", out _));
+            Assert.False(inputs.GetProperty("inspectionRouteTableId").TryGetProperty("plain", out _));
+        }
+
+        Assert.True(inspection.GetProperty("spokeDestinationCidrs").GetProperty("items").GetProperty("plain").GetBoolean());
+        Assert.False(inspection.GetProperty("endpointServiceName").TryGetProperty("plain", out _));
     }
 }

@@ -16,6 +16,7 @@ public static class RouteText
         TargetKind.NatGateway => $"NAT gateway {target.ResourceName}",
         TargetKind.GatewayEndpoint => $"{ServiceLabel(target.ServiceName)} gateway endpoint {target.ResourceName}",
         TargetKind.GatewayLoadBalancerEndpoint => $"Gateway Load Balancer endpoint {target.ResourceName}",
+        TargetKind.TransitGateway => $"transit gateway {target.ResourceName}",
         _ => $"{target.Kind} {target.ResourceName ?? target.Id}",
     };
 
