@@ -22,6 +22,7 @@ public sealed record StackRun(
 
     /// <summary>The earlier identities (aliases) each resource declares, for the resources that declare any.</summary>
     public IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases { get; init; } = new Dictionary<Resource, IReadOnlyList<Input<Alias>>>();
+
     /// <summary>The resources each resource explicitly depends on (its <c>DependsOn</c> option), unresolved.</summary>
     public IReadOnlyDictionary<Resource, InputList<Resource>> DependsOn { get; init; } = new Dictionary<Resource, InputList<Resource>>();
 
