@@ -172,6 +172,25 @@ public class TransitStackTests
     }
 
     [Fact]
+    public async Task The_inspection_vpc_and_the_spokes_get_the_subnets_the_settings_planned_and_checked()
+    {
+        var config = HubAndSpokes(3, new[] { "10.8.0.0/16", "10.9.0.0/18" });
+        config["subnetPrefixLengths"] = new Dictionary<string, int> { ["public"] = 26, ["endpoint"] = 27, ["transit"] = 28, ["private"] = 22 };
+        var run = await StackRun.RunAsync(config);
+        var settings = Model.Configuration.StackSettings.Parse(StackRun.Project, Policy.PolicyCheck.Raw(config));
+        var zones = run.Mocks.AvailabilityZones;
+
+        string[] Planned(string vpc, Model.Addressing.VpcPlan plan) =>
+            [.. plan.Subnets.Select(x => $"{vpc}-{x.Tier}-{zones[x.AzIndex]} {x.Cidr}").Order(StringComparer.Ordinal)];
+        string[] Built(string vpc) =>
+            [.. run.Routing.Subnets.Where(x => x.VpcId == run.Named(vpc).Id).Select(x => $"{x.Name} {x.CidrBlock}").Order(StringComparer.Ordinal)];
+
+        Assert.Equal(Planned("central-inspection", settings.PlanInspectionVpc()), Built("central-inspection"));
+        Assert.Equal(Planned("spoke-1", settings.PlanSpokeVpc("10.8.0.0/16")), Built("spoke-1"));
+        Assert.Equal(Planned("spoke-2", settings.PlanSpokeVpc("10.9.0.0/18")), Built("spoke-2"));
+    }
+
+    [Fact]
     public async Task A_consumer_hub_connects_its_gwlb_endpoints_to_the_configured_service_and_sets_the_asn()
     {
         var run = await StackRun.RunAsync(new Dictionary<string, object>
