@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Pulumi;
 
@@ -7,6 +8,9 @@ namespace Pulumi;
 internal interface IOutputCompletionSource
 {
     Type TargetType { get; }
+
+    /// <summary>The <see cref="Output{T}"/> this source completes.</summary>
+    object Output { get; }
 
     void SetValue(object? value, bool isKnown, bool isSecret, ImmutableHashSet<Resource> resources);
 
@@ -22,6 +26,8 @@ internal sealed class OutputCompletionSource<T> : IOutputCompletionSource
     public OutputCompletionSource() => Output = new Output<T>(_source.Task);
 
     public Output<T> Output { get; }
+
+    object IOutputCompletionSource.Output => Output;
 
     public Type TargetType => typeof(T);
 
@@ -65,16 +71,56 @@ internal static class OutputCompletion
                     continue;
                 }
 
-                var valueType = propertyType.GetGenericArguments()[0];
-                var source = (IOutputCompletionSource)Activator.CreateInstance(typeof(OutputCompletionSource<>).MakeGenericType(valueType))!;
-                var output = source.GetType().GetProperty(nameof(OutputCompletionSource<object>.Output))!.GetValue(source);
+                if (NewSource(propertyType.GetGenericArguments()[0]) is not { } source)
+                {
+                    continue;
+                }
+
                 var setter = property.GetSetMethod(nonPublic: true)
                     ?? throw new InvalidOperationException($"{type.FullName}.{property.Name} has no setter for its output.");
-                setter.Invoke(resource, new[] { output });
+                setter.Invoke(resource, new[] { source.Output });
                 sources[wireName] = source;
             }
         }
 
         return sources.ToImmutable();
+    }
+
+    // The value types of the providers' outputs get their sources without building generic code at run time: an
+    // ahead-of-time compiled program has code only for the instantiations it can see. The string and
+    // ImmutableArray<string> entries also give it the shared code that every other reference type and every other
+    // ImmutableArray<reference type> use when instantiated by reflection below.
+    private static readonly Dictionary<Type, Func<IOutputCompletionSource>> KnownSources = new()
+    {
+        [typeof(string)] = () => new OutputCompletionSource<string>(),
+        [typeof(bool)] = () => new OutputCompletionSource<bool>(),
+        [typeof(bool?)] = () => new OutputCompletionSource<bool?>(),
+        [typeof(int)] = () => new OutputCompletionSource<int>(),
+        [typeof(int?)] = () => new OutputCompletionSource<int?>(),
+        [typeof(double)] = () => new OutputCompletionSource<double>(),
+        [typeof(double?)] = () => new OutputCompletionSource<double?>(),
+        [typeof(ImmutableArray<string>)] = () => new OutputCompletionSource<ImmutableArray<string>>(),
+    };
+
+    /// <summary>
+    /// A source for an output of that value type, or null when the program has no code for one: only in an
+    /// ahead-of-time compiled program, for an output of a value type that nothing in it uses (an array of a provider's
+    /// enum type, say). Such a property stays unset, which only code that never reads it can tell.
+    /// </summary>
+    private static IOutputCompletionSource? NewSource(Type valueType)
+    {
+        if (KnownSources.TryGetValue(valueType, out var create))
+        {
+            return create();
+        }
+
+        try
+        {
+            return (IOutputCompletionSource)Activator.CreateInstance(typeof(OutputCompletionSource<>).MakeGenericType(valueType))!;
+        }
+        catch (NotSupportedException) when (!RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return null;
+        }
     }
 }

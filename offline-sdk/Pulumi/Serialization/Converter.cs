@@ -49,7 +49,7 @@ internal static class Converter
 
         if (targetType == typeof(JsonElement))
         {
-            return JsonSerializer.SerializeToElement(value);
+            return PlainJson.ToElement(value);
         }
 
         if (targetType.IsGenericType)
@@ -94,18 +94,9 @@ internal static class Converter
             throw Mismatch(value, typeof(ImmutableArray<>).MakeGenericType(elementType), context);
         }
 
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
-        var index = 0;
-        foreach (var item in items)
-        {
-            list.Add(Convert(item, elementType, $"{context}[{index++}]"));
-        }
-
-        return typeof(ImmutableArray)
-            .GetMethods()
-            .Single(m => m.Name == nameof(ImmutableArray.CreateRange) && m.GetParameters().Length == 1)
-            .MakeGenericMethod(elementType)
-            .Invoke(null, new object[] { list })!;
+        return ListConverters.TryGetValue(elementType, out var convert)
+            ? convert(items, context)
+            : Instantiate(nameof(ToImmutableArray), elementType).Invoke(null, new object[] { items, context })!;
     }
 
     private static object ConvertMap(object value, Type valueType, string context)
@@ -115,18 +106,57 @@ internal static class Converter
             throw Mismatch(value, typeof(ImmutableDictionary<,>).MakeGenericType(typeof(string), valueType), context);
         }
 
-        var builder = typeof(ImmutableDictionary)
-            .GetMethods()
-            .Single(m => m.Name == nameof(ImmutableDictionary.CreateBuilder) && m.GetParameters().Length == 0)
-            .MakeGenericMethod(typeof(string), valueType)
-            .Invoke(null, null)!;
-        var add = builder.GetType().GetMethod("Add", new[] { typeof(string), valueType })!;
-        foreach (DictionaryEntry entry in map)
+        return MapConverters.TryGetValue(valueType, out var convert)
+            ? convert(map, context)
+            : Instantiate(nameof(ToImmutableDictionary), valueType).Invoke(null, new object[] { map, context })!;
+    }
+
+    // The element types of the SDK's and the providers' outputs, converted without building generic code at run time:
+    // an ahead-of-time compiled program has code only for the instantiations it can see. The string and
+    // ImmutableArray<string> entries also give it the shared code that every other reference type and every other
+    // ImmutableArray<reference type> use when instantiated by reflection below.
+    private static readonly Dictionary<Type, Func<IEnumerable, string, object>> ListConverters = new()
+    {
+        [typeof(string)] = ToImmutableArray<string>,
+        [typeof(bool)] = ToImmutableArray<bool>,
+        [typeof(int)] = ToImmutableArray<int>,
+        [typeof(double)] = ToImmutableArray<double>,
+        [typeof(ImmutableArray<string>)] = ToImmutableArray<ImmutableArray<string>>,
+    };
+
+    private static readonly Dictionary<Type, Func<IDictionary, string, object>> MapConverters = new()
+    {
+        [typeof(string)] = ToImmutableDictionary<string>,
+        [typeof(bool)] = ToImmutableDictionary<bool>,
+        [typeof(int)] = ToImmutableDictionary<int>,
+        [typeof(double)] = ToImmutableDictionary<double>,
+        [typeof(ImmutableArray<string>)] = ToImmutableDictionary<ImmutableArray<string>>,
+    };
+
+    private static MethodInfo Instantiate(string method, Type argument)
+        => typeof(Converter).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(argument);
+
+    private static object ToImmutableArray<T>(IEnumerable items, string context)
+    {
+        var builder = ImmutableArray.CreateBuilder<T>();
+        var index = 0;
+        foreach (var item in items)
         {
-            add.Invoke(builder, new[] { entry.Key, Convert(entry.Value, valueType, $"{context}.{entry.Key}") });
+            builder.Add((T)Convert(item, typeof(T), $"{context}[{index++}]")!);
         }
 
-        return builder.GetType().GetMethod("ToImmutable")!.Invoke(builder, null)!;
+        return builder.ToImmutable();
+    }
+
+    private static object ToImmutableDictionary<T>(IDictionary map, string context)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, T>();
+        foreach (DictionaryEntry entry in map)
+        {
+            builder.Add((string)entry.Key, (T)Convert(entry.Value, typeof(T), $"{context}.{entry.Key}")!);
+        }
+
+        return builder.ToImmutable();
     }
 
     private static object ConvertUnion(object value, Type unionType, Type[] arguments, string context)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Pulumi;
@@ -71,6 +72,8 @@ internal static class Serializer
                 return SerializedValue.Plain(FromJson(json));
             case AssetOrArchive asset:
                 return SerializedValue.Plain(asset.ToWireValue());
+            case IUnion union:
+                return await SerializeAsync(union.Value).ConfigureAwait(false);
             case IEnumerable when IsDefaultImmutableArray(value):
                 return SerializedValue.Plain(null);
             case IDictionary dictionary:
@@ -83,11 +86,6 @@ internal static class Serializer
         if (type.GetCustomAttribute<EnumTypeAttribute>() is not null)
         {
             return SerializedValue.Plain(EnumTypeValue(value));
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Union<,>))
-        {
-            return await SerializeAsync(type.GetProperty(nameof(Union<int, int>.Value))!.GetValue(value)).ConfigureAwait(false);
         }
 
         throw new InvalidOperationException($"{type.FullName} is not a supported argument type.");
@@ -108,7 +106,7 @@ internal static class Serializer
 
             if (attribute.Json && serialized is { IsKnown: true, Value: not null })
             {
-                serialized = serialized with { Value = JsonSerializer.Serialize(serialized.Value) };
+                serialized = serialized with { Value = PlainJson.Serialize(serialized.Value) };
             }
 
             results.Add((attribute.Name, serialized));
@@ -202,12 +200,17 @@ internal static class Serializer
         return new SerializedValue(isKnown ? builder.ToImmutable() : null, isKnown, isSecret, resources);
     }
 
+    /// <summary>
+    /// Whether the value is an <see cref="ImmutableArray{T}"/> without an array (its default), found by comparing it
+    /// with the type's default value rather than reading <c>IsDefault</c> through reflection, which an ahead-of-time
+    /// compiled tool cannot do for every element type.
+    /// </summary>
     private static bool IsDefaultImmutableArray(object value)
     {
         var type = value.GetType();
         return type.IsGenericType
             && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>)
-            && (bool)type.GetProperty(nameof(ImmutableArray<int>.IsDefault))!.GetValue(value)!;
+            && value.Equals(RuntimeHelpers.GetUninitializedObject(type));
     }
 
     private static object EnumTypeValue(object value)
