@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -51,13 +52,8 @@ internal static class OutputCompletion
         var sources = ImmutableDictionary.CreateBuilder<string, IOutputCompletionSource>();
         for (var type = resource.GetType(); type is not null && type != typeof(object); type = type.BaseType)
         {
-            foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            foreach (var (property, attribute) in OutputProperties.GetOrAdd(type, DeclaredOutputProperties))
             {
-                if (property.GetCustomAttribute<OutputAttribute>() is not { } attribute)
-                {
-                    continue;
-                }
-
                 var propertyType = property.PropertyType;
                 if (!propertyType.IsGenericType || propertyType.GetGenericTypeDefinition() != typeof(Output<>))
                 {
@@ -85,6 +81,17 @@ internal static class OutputCompletion
 
         return sources.ToImmutable();
     }
+
+    /// <summary>The output properties each resource type declares, read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, OutputAttribute Attribute)[]> OutputProperties = new();
+
+    private static (PropertyInfo Property, OutputAttribute Attribute)[] DeclaredOutputProperties(Type type) =>
+    [
+        .. type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Select(property => (property, attribute: property.GetCustomAttribute<OutputAttribute>()))
+            .Where(pair => pair.attribute is not null)
+            .Select(pair => (pair.property, pair.attribute!)),
+    ];
 
     // The value types of the providers' outputs get their sources without building generic code at run time: an
     // ahead-of-time compiled program has code only for the instantiations it can see. The string and

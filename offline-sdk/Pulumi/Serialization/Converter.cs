@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
@@ -72,14 +73,14 @@ internal static class Converter
             }
         }
 
-        if (targetType.GetCustomAttribute<EnumTypeAttribute>() is not null)
+        if (IsEnumType.GetOrAdd(targetType, type => type.GetCustomAttribute<EnumTypeAttribute>() is not null))
         {
             return ConvertEnumType(value, targetType, context);
         }
 
-        if (targetType.GetCustomAttribute<OutputTypeAttribute>() is not null)
+        if (OutputTypeConstructors.GetOrAdd(targetType, OutputTypeConstructor) is { } outputType)
         {
-            return ConvertOutputType(value, targetType, context);
+            return ConvertOutputType(value, outputType, context);
         }
 
         throw Mismatch(value, targetType, context);
@@ -188,23 +189,45 @@ internal static class Converter
         return constructor.Invoke(new[] { value });
     }
 
-    private static object ConvertOutputType(object value, Type outputType, string context)
+    /// <summary>Whether each type met is a provider's enum type, read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, bool> IsEnumType = new();
+
+    /// <summary>The constructor of each output type met (null for other types), read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, OutputTypeShape?> OutputTypeConstructors = new();
+
+    /// <summary>An output type's <see cref="OutputConstructorAttribute"/> constructor and its parameters' wire names.</summary>
+    private sealed record OutputTypeShape(Type Type, ConstructorInfo? Constructor, (string WireName, Type Type)[] Parameters);
+
+    private static OutputTypeShape? OutputTypeConstructor(Type type)
+    {
+        if (type.GetCustomAttribute<OutputTypeAttribute>() is null)
+        {
+            return null;
+        }
+
+        var constructor = type
+            .GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+            .SingleOrDefault(c => c.GetCustomAttribute<OutputConstructorAttribute>() is not null);
+        var parameters = constructor?.GetParameters()
+            .Select(parameter => (parameter.GetCustomAttribute<OutputConstructorParameterAttribute>()?.Name ?? parameter.Name!, parameter.ParameterType))
+            .ToArray() ?? [];
+        return new OutputTypeShape(type, constructor, parameters);
+    }
+
+    private static object ConvertOutputType(object value, OutputTypeShape outputType, string context)
     {
         if (value is not IDictionary map)
         {
-            throw Mismatch(value, outputType, context);
+            throw Mismatch(value, outputType.Type, context);
         }
 
-        var constructor = outputType
-            .GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
-            .SingleOrDefault(c => c.GetCustomAttribute<OutputConstructorAttribute>() is not null)
-            ?? throw new InvalidOperationException($"{outputType.FullName} has no [OutputConstructor] constructor.");
-        var arguments = constructor.GetParameters()
+        var constructor = outputType.Constructor
+            ?? throw new InvalidOperationException($"{outputType.Type.FullName} has no [OutputConstructor] constructor.");
+        var arguments = outputType.Parameters
             .Select(parameter =>
             {
-                var wireName = parameter.GetCustomAttribute<OutputConstructorParameterAttribute>()?.Name ?? parameter.Name!;
-                var raw = map.Contains(wireName) ? map[wireName] : null;
-                return Convert(raw, parameter.ParameterType, $"{context}.{wireName}");
+                var raw = map.Contains(parameter.WireName) ? map[parameter.WireName] : null;
+                return Convert(raw, parameter.Type, $"{context}.{parameter.WireName}");
             })
             .ToArray();
         return constructor.Invoke(arguments);

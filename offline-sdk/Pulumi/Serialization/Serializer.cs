@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -117,25 +118,39 @@ internal static class Serializer
 
     private static IEnumerable<(InputAttribute Attribute, string Member, object? Value)> InputMembers(InputArgs args)
     {
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         for (var type = args.GetType(); type is not null && type != typeof(InputArgs); type = type.BaseType)
         {
-            foreach (var field in type.GetFields(flags))
+            foreach (var (attribute, member) in DeclaredInputs.GetOrAdd(type, InputMembersOf))
             {
-                if (field.GetCustomAttribute<InputAttribute>() is { } attribute)
-                {
-                    yield return (attribute, field.Name, field.GetValue(args));
-                }
-            }
-
-            foreach (var property in type.GetProperties(flags))
-            {
-                if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
-                {
-                    yield return (attribute, property.Name, property.GetValue(args));
-                }
+                yield return (attribute, member.Name, member is FieldInfo field ? field.GetValue(args) : ((PropertyInfo)member).GetValue(args));
             }
         }
+    }
+
+    /// <summary>The input fields and properties each argument type declares (fields first), read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, (InputAttribute Attribute, MemberInfo Member)[]> DeclaredInputs = new();
+
+    private static (InputAttribute Attribute, MemberInfo Member)[] InputMembersOf(Type type)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var members = new List<(InputAttribute, MemberInfo)>();
+        foreach (var field in type.GetFields(flags))
+        {
+            if (field.GetCustomAttribute<InputAttribute>() is { } attribute)
+            {
+                members.Add((attribute, field));
+            }
+        }
+
+        foreach (var property in type.GetProperties(flags))
+        {
+            if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
+            {
+                members.Add((attribute, property));
+            }
+        }
+
+        return [.. members];
     }
 
     private static async Task<SerializedValue> SerializeOutputAsync(IOutput output)

@@ -399,7 +399,7 @@ public static class BenchCommand
             ? $"README command `{readme.Command}`: skipped ({readme.Times.Skipped})."
             : $"README command `{readme.Command}` (start, read the files, run, analyse, print text, exit): median {F(readme.Times.MedianMs, 0)} ms, fastest {F(readme.Times.MinMs, 0)} ms over {readme.Times.Runs} runs{Cpu(readme.Times)}{(floor.Skipped is null ? $", {Ratio(readme.Times, floor)} the floor" : "")}.";
         var warmLine = $"Warm: in one process, the first plan of each topology (JIT included only for the first topology) and the median of {iterations} plans after it.";
-        var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build, load average {LoadAverage()}.";
+        var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build{(IsNativeAot() ? " (Native AOT)" : "")}, load average {LoadAverage()}.";
 
         switch (format)
         {
@@ -463,6 +463,9 @@ public static class BenchCommand
             return "unknown";
         }
     }
+
+    /// <summary>Whether this is the Native AOT executable, which has no assembly files and so no assembly location.</summary>
+    private static bool IsNativeAot() => typeof(BenchCommand).Assembly.Location.Length == 0;
 
     private static string BuildConfiguration()
     {
