@@ -398,7 +398,7 @@ public static class BenchCommand
         var readmeLine = readme.Times.Skipped is not null
             ? $"README command `{readme.Command}`: skipped ({readme.Times.Skipped})."
             : $"README command `{readme.Command}` (start, read the files, run, analyse, print text, exit): median {F(readme.Times.MedianMs, 0)} ms, fastest {F(readme.Times.MinMs, 0)} ms over {readme.Times.Runs} runs{Cpu(readme.Times)}{(floor.Skipped is null ? $", {Ratio(readme.Times, floor)} the floor" : "")}.";
-        var warmLine = $"Warm: in one process, the first plan of each topology (JIT included only for the first topology) and the median of {iterations} plans after it.";
+        var warmLine = $"Warm: in one process, the first plan of each topology ({(IsNativeAot() ? "compiled ahead of time, so no JIT" : "JIT included only for the first topology")}) and the median of {iterations} plans after it.";
         var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build{(IsNativeAot() ? " (Native AOT)" : "")}, load average {LoadAverage()}.";
 
         switch (format)
