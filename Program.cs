@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Infra.Components;
 using Infra.Model.Addressing;
 using Infra.Model.Aws;
@@ -13,7 +14,7 @@ return await Deployment.RunAsync(PrivateConnectivity.BuildAsync);
 /// The program: reads and validates the stack settings, then composes the components. Every check that can fail on
 /// user input runs before the first resource is registered.
 /// </summary>
-public static class PrivateConnectivity
+public static partial class PrivateConnectivity
 {
     public static async Task<IDictionary<string, object?>> BuildAsync()
     {
@@ -258,7 +259,7 @@ public static class PrivateConnectivity
 
     /// <summary>
     /// The hub's Transit Gateway and route tables, read from the stack <c>transit.hubStack</c> names through a stack
-    /// reference before any resource is created.
+    /// reference before any resource is created, each checked to be the kind of id EC2 gives it (tgw-…, tgw-rtb-…).
     /// </summary>
     private static async Task<HubOutputs> ReadHubStackAsync(StackSettings settings)
     {
@@ -266,19 +267,20 @@ public static class PrivateConnectivity
         var reference = new StackReference("transit-hub", new StackReferenceArgs { Name = hubStack });
         var key = $"{settings.Namespace}:transit.hubStack";
 
-        async Task<string> ReadAsync(string output, string kind)
+        async Task<string> ReadAsync(string output, string kind, Regex shape)
         {
             var value = await reference.RequireValueAsync(output);
-            return value is string text && !string.IsNullOrWhiteSpace(text)
-                ? text
+            var shown = value is string text ? (text.Trim().Length == 0 ? $"\"{text}\"" : text) : "(not a string)";
+            return value is string id && shape.IsMatch(id)
+                ? id
                 : throw new RunException(
-                    $"Invalid output {output} of stack {hubStack} (from {key}) = {(value is string shown ? $"\"{shown}\"" : "(not a string)")}: {kind}, the output a hub stack of this program publishes.");
+                    $"Invalid output {output} of stack {hubStack} (from {key}) = {shown}: {kind}, the output a hub stack of this program publishes.");
         }
 
         return new HubOutputs(
-            await ReadAsync("transitGatewayId", "the id of the hub's transit gateway"),
-            await ReadAsync("spokeRouteTableId", "the id of the hub's spoke route table"),
-            await ReadAsync("inspectionRouteTableId", "the id of the hub's inspection route table"));
+            await ReadAsync("transitGatewayId", "a transit gateway id such as tgw-0123456789abcdef0", TransitGatewayId()),
+            await ReadAsync("spokeRouteTableId", "a transit gateway route table id such as tgw-rtb-0123456789abcdef0", TransitGatewayRouteTableId()),
+            await ReadAsync("inspectionRouteTableId", "a transit gateway route table id such as tgw-rtb-0123456789abcdef0", TransitGatewayRouteTableId()));
     }
 
     /// <summary>
@@ -487,4 +489,10 @@ public static class PrivateConnectivity
             }
         }
     }
+
+    [GeneratedRegex("^tgw-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TransitGatewayId();
+
+    [GeneratedRegex("^tgw-rtb-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TransitGatewayRouteTableId();
 }

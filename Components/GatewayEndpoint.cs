@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pulumi;
 using Pulumi.Aws.Ec2;
 
@@ -112,29 +111,23 @@ public sealed class GatewayEndpoint : ComponentResource
     private static Output<string> BucketPolicy(InputList<string> bucketNames, string partition, string region)
         => bucketNames.ToOutput().Apply(names =>
         {
-            var statements = new List<object>();
+            var statements = new List<PolicyStatement>();
             if (!names.IsDefaultOrEmpty)
             {
-                statements.Add(new
-                {
-                    Sid = "AllowNamedBucketsOnly",
-                    Effect = "Allow",
-                    Principal = "*",
-                    Action = ObjectActions,
-                    Resource = names
-                        .SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" })
-                        .ToArray(),
-                });
+                statements.Add(new PolicyStatement(
+                    "Allow",
+                    ObjectActions,
+                    names.SelectMany(bucket => new[] { $"arn:{partition}:s3:::{bucket}", $"arn:{partition}:s3:::{bucket}/*" }).ToArray(),
+                    Sid: "AllowNamedBucketsOnly",
+                    Principal: "*"));
             }
 
-            statements.Add(new
-            {
-                Sid = "AllowAmazonLinuxRepositories",
-                Effect = "Allow",
-                Principal = "*",
-                Action = new[] { "s3:GetObject" },
-                Resource = new[] { AmazonLinuxRepositoryObjects(partition, region) },
-            });
-            return JsonSerializer.Serialize(new { Version = "2012-10-17", Statement = statements });
+            statements.Add(new PolicyStatement(
+                "Allow",
+                new[] { "s3:GetObject" },
+                [AmazonLinuxRepositoryObjects(partition, region)],
+                Sid: "AllowAmazonLinuxRepositories",
+                Principal: "*"));
+            return PolicyJson.Document(statements);
         });
 }

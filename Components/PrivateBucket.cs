@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pulumi;
 using Pulumi.Aws.S3;
 using Pulumi.Aws.S3.Inputs;
@@ -112,33 +111,20 @@ public sealed class PrivateBucket : ComponentResource
     internal static string EndpointOnlyPolicy(string partition, string bucketName, string gatewayEndpointId)
     {
         var bucketArn = $"arn:{partition}:s3:::{bucketName}";
-        return JsonSerializer.Serialize(new
-        {
-            Version = "2012-10-17",
-            Statement = new object[]
-            {
-                new
-                {
-                    Sid = "DenyInsecureTransport",
-                    Effect = "Deny",
-                    Principal = "*",
-                    Action = "s3:*",
-                    Resource = new[] { bucketArn, $"{bucketArn}/*" },
-                    Condition = new { Bool = new Dictionary<string, string> { ["aws:SecureTransport"] = "false" } },
-                },
-                new
-                {
-                    Sid = "DenyObjectAccessOutsideGatewayEndpoint",
-                    Effect = "Deny",
-                    Principal = "*",
-                    Action = new[] { "s3:GetObject", "s3:PutObject", "s3:DeleteObject" },
-                    Resource = new[] { $"{bucketArn}/*" },
-                    Condition = new
-                    {
-                        StringNotEquals = new Dictionary<string, string> { ["aws:SourceVpce"] = gatewayEndpointId },
-                    },
-                },
-            },
-        });
+        return PolicyJson.Document(
+            new PolicyStatement(
+                "Deny",
+                "s3:*",
+                [bucketArn, $"{bucketArn}/*"],
+                Sid: "DenyInsecureTransport",
+                Principal: "*",
+                Condition: PolicyJson.Condition("Bool", "aws:SecureTransport", "false")),
+            new PolicyStatement(
+                "Deny",
+                new[] { "s3:GetObject", "s3:PutObject", "s3:DeleteObject" },
+                [$"{bucketArn}/*"],
+                Sid: "DenyObjectAccessOutsideGatewayEndpoint",
+                Principal: "*",
+                Condition: PolicyJson.Condition("StringNotEquals", "aws:SourceVpce", gatewayEndpointId)));
     }
 }

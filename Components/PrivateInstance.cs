@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Infra.Model.Configuration;
 using Pulumi;
 using Pulumi.Aws.Ec2;
@@ -75,18 +74,12 @@ public sealed class PrivateInstance : ComponentResource
         _ = new RolePolicy($"{name}-read-bucket", new RolePolicyArgs
         {
             Role = role.Id,
-            Policy = args.BucketArn.ToOutput().Apply(bucketArn => JsonSerializer.Serialize(new
-            {
-                Version = "2012-10-17",
-                Statement = new object[]
-                {
-                    new { Effect = "Allow", Action = new[] { "s3:ListBucket" }, Resource = new[] { bucketArn } },
-                    new { Effect = "Allow", Action = new[] { "s3:GetObject" }, Resource = new[] { $"{bucketArn}/*" } },
+            Policy = args.BucketArn.ToOutput().Apply(bucketArn => PolicyJson.Document(
+                new PolicyStatement("Allow", new[] { "s3:ListBucket" }, [bucketArn]),
+                new PolicyStatement("Allow", new[] { "s3:GetObject" }, [$"{bucketArn}/*"]),
 
-                    // The bucket refuses writes from outside the VPC too, so the demo's file is written from here.
-                    new { Effect = "Allow", Action = new[] { "s3:PutObject" }, Resource = new[] { $"{bucketArn}/demo/*" } },
-                },
-            })),
+                // The bucket refuses writes from outside the VPC too, so the demo's file is written from here.
+                new PolicyStatement("Allow", new[] { "s3:PutObject" }, [$"{bucketArn}/demo/*"]))),
         }, childOptions);
 
         var profile = new InstanceProfile($"{name}-profile", new InstanceProfileArgs

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
 using Pulumi;
@@ -415,19 +414,10 @@ public sealed class VpcNetwork : ComponentResource
         _ = new RolePolicy($"{name}-flow-logs-write", new RolePolicyArgs
         {
             Role = role.Id,
-            Policy = logGroup.Arn.Apply(arn => JsonSerializer.Serialize(new
-            {
-                Version = "2012-10-17",
-                Statement = new[]
-                {
-                    new
-                    {
-                        Effect = "Allow",
-                        Action = new[] { "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams" },
-                        Resource = new[] { arn, $"{arn}:*" },
-                    },
-                },
-            })),
+            Policy = logGroup.Arn.Apply(arn => PolicyJson.Document(new PolicyStatement(
+                "Allow",
+                new[] { "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams" },
+                [arn, $"{arn}:*"]))),
         }, options);
 
         return new FlowLog($"{name}-flow-log", new FlowLogArgs

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using Infra.Model.Aws;
 using Infra.Model.Routing;
 using Infra.Simulation.Constraints;
 using Pulumi;
@@ -39,6 +40,17 @@ public sealed class AwsMocks : IMocks
         [AwsTypes.FlowLog] = "fl",
         [AwsTypes.VpcEndpointService] = "vpce-svc",
         [AwsTypes.LaunchTemplate] = "lt",
+        [AwsTypes.TransitGateway] = "tgw",
+        [AwsTypes.TransitGatewayVpcAttachment] = "tgw-attach",
+        [AwsTypes.TransitGatewayRouteTable] = "tgw-rtb",
+    }.ToImmutableDictionary();
+
+    /// <summary>The ARN resource type of each Transit Gateway resource with an ARN (EC2 "Resource types defined by Amazon EC2").</summary>
+    private static readonly ImmutableDictionary<string, string> TransitArnTypes = new Dictionary<string, string>
+    {
+        [AwsTypes.TransitGateway] = "transit-gateway",
+        [AwsTypes.TransitGatewayVpcAttachment] = "transit-gateway-attachment",
+        [AwsTypes.TransitGatewayRouteTable] = "transit-gateway-route-table",
     }.ToImmutableDictionary();
 
     private readonly ConcurrentQueue<ResourceRecord> _records = new();
@@ -103,11 +115,17 @@ public sealed class AwsMocks : IMocks
         }
 
         var name = args.Name!;
-        var id = IdPrefixes.TryGetValue(type, out var prefix) ? $"{prefix}-{StableHex(type + "/" + name)}" : $"{name}-{StableHex(type + "/" + name)[..9]}";
+        var id = IdPrefixes.TryGetValue(type, out var prefix) ? $"{prefix}-{StableHex(type + "/" + name)}" : TransitId(type, args.Inputs) ?? $"{name}-{StableHex(type + "/" + name)[..9]}";
         var state = args.Inputs.ToBuilder();
-        state["arn"] = $"arn:{Partition}:{Service(type)}:{Region}:{AccountId}:{name}/{id}";
+        state["arn"] = TransitArnTypes.TryGetValue(type, out var arnType)
+            ? $"arn:{Partition}:ec2:{Region}:{AccountId}:{arnType}/{id}"
+            : $"arn:{Partition}:{Service(type)}:{Region}:{AccountId}:{name}/{id}";
         switch (type)
         {
+            case AwsTypes.TransitGateway or AwsTypes.TransitGatewayVpcAttachment or AwsTypes.TransitGatewayRouteTable
+                or AwsTypes.TransitGatewayRouteTableAssociation or AwsTypes.TransitGatewayRouteTablePropagation or AwsTypes.TransitGatewayRoute:
+                AnswerTransit(type, name, state);
+                break;
             case AwsTypes.VpcEndpoint when Text(args.Inputs, "vpcEndpointType") == "Gateway":
                 state["prefixListId"] = PrefixListIds.GetValueOrDefault(Text(args.Inputs, "serviceName") ?? "", "pl-00000000");
                 break;
@@ -235,6 +253,82 @@ public sealed class AwsMocks : IMocks
             .Add("owner", AccountId)
             .Add("acceptanceRequired", false)
             .Add("availabilityZones", zones.Cast<object>().ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Ids the provider gives Transit Gateway resources without an EC2 id of their own: an association or propagation
+    /// is <c>tgw-rtb-…_tgw-attach-…</c>, a static route <c>tgw-rtb-…_destination</c> (terraform-provider-aws
+    /// transitgateway_route_table_association.go, _propagation.go, transitgateway_route.go).
+    /// </summary>
+    private static string? TransitId(string type, ImmutableDictionary<string, object> inputs) => type switch
+    {
+        AwsTypes.TransitGatewayRouteTableAssociation or AwsTypes.TransitGatewayRouteTablePropagation =>
+            $"{Text(inputs, "transitGatewayRouteTableId")}_{Text(inputs, "transitGatewayAttachmentId")}",
+        AwsTypes.TransitGatewayRoute => $"{Text(inputs, "transitGatewayRouteTableId")}_{Text(inputs, "destinationCidrBlock")}",
+        _ => null,
+    };
+
+    /// <summary>
+    /// What AWS and the provider answer for a Transit Gateway resource: the provider's defaults for unset options
+    /// (<see cref="TransitGatewayRules"/>), the Amazon side ASN 64512, the owner, and for a gateway with default
+    /// association or propagation on, the default route table AWS creates (CreateTransitGateway: one table, used as
+    /// the association and the propagation default; none when both are off).
+    /// </summary>
+    private void AnswerTransit(string type, string name, ImmutableDictionary<string, object>.Builder state)
+    {
+        switch (type)
+        {
+            case AwsTypes.TransitGateway:
+                Defaults(state, TransitGatewayRules.GatewayOptions);
+                state.TryAdd("amazonSideAsn", (double)TransitGatewayRules.DefaultAmazonSideAsn);
+                state.TryAdd("description", "");
+                state.TryAdd("transitGatewayCidrBlocks", ImmutableArray<object>.Empty);
+                state["ownerId"] = AccountId;
+                var defaultTable = $"tgw-rtb-{StableHex("default/" + name)}";
+                var association = (string)state["defaultRouteTableAssociation"] == TransitGatewayRules.Enable;
+                var propagation = (string)state["defaultRouteTablePropagation"] == TransitGatewayRules.Enable;
+                state["associationDefaultRouteTableId"] = association ? defaultTable : "";
+                state["propagationDefaultRouteTableId"] = propagation ? defaultTable : "";
+                break;
+            case AwsTypes.TransitGatewayVpcAttachment:
+                Defaults(state, TransitGatewayRules.AttachmentOptions);
+                state.TryAdd("transitGatewayDefaultRouteTableAssociation", true);
+                state.TryAdd("transitGatewayDefaultRouteTablePropagation", true);
+                state["vpcOwnerId"] = AccountId;
+                break;
+            case AwsTypes.TransitGatewayRouteTable:
+                state["defaultAssociationRouteTable"] = false;
+                state["defaultPropagationRouteTable"] = false;
+                break;
+            case AwsTypes.TransitGatewayRouteTableAssociation or AwsTypes.TransitGatewayRouteTablePropagation:
+                if (type == AwsTypes.TransitGatewayRouteTableAssociation)
+                {
+                    state.TryAdd("replaceExistingAssociation", false);
+                }
+
+                var attachmentId = state.GetValueOrDefault("transitGatewayAttachmentId") as string;
+                var attachment = _records.FirstOrDefault(r => r.Type == AwsTypes.TransitGatewayVpcAttachment && r.Id == attachmentId);
+                state["resourceId"] = attachment?.Inputs.GetValueOrDefault("vpcId") as string ?? "";
+                state["resourceType"] = "vpc";
+                break;
+            case AwsTypes.TransitGatewayRoute:
+                state.TryAdd("blackhole", false);
+                break;
+        }
+
+        if (!TransitArnTypes.ContainsKey(type))
+        {
+            // Associations, propagations and static routes have no ARN.
+            state.Remove("arn");
+        }
+    }
+
+    private static void Defaults(ImmutableDictionary<string, object>.Builder state, IEnumerable<(string Field, string Default)> options)
+    {
+        foreach (var (field, value) in options)
+        {
+            state.TryAdd(field, value);
+        }
     }
 
     private static string? Text(ImmutableDictionary<string, object> inputs, string key) => inputs.TryGetValue(key, out var value) ? value as string : null;

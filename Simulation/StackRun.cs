@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Infra.Model.Analysis;
 using Infra.Model.Routing;
 using Pulumi;
@@ -22,6 +23,7 @@ public sealed record StackRun(
 
     /// <summary>The earlier identities (aliases) each resource declares, for the resources that declare any.</summary>
     public IReadOnlyDictionary<Resource, IReadOnlyList<Input<Alias>>> Aliases { get; init; } = new Dictionary<Resource, IReadOnlyList<Input<Alias>>>();
+
     /// <summary>The resources each resource explicitly depends on (its <c>DependsOn</c> option), unresolved.</summary>
     public IReadOnlyDictionary<Resource, InputList<Resource>> DependsOn { get; init; } = new Dictionary<Resource, InputList<Resource>>();
 
@@ -41,11 +43,25 @@ public sealed record StackRun(
         var values = new Dictionary<string, string> { ["aws:region"] = region };
         foreach (var (key, value) in config ?? ImmutableDictionary<string, object>.Empty)
         {
-            values[$"{Project}:{key}"] = value as string ?? JsonSerializer.Serialize(value);
+            values[$"{Project}:{key}"] = ConfigText(value);
         }
 
         return RunWithConfigAsync(values, mocks ?? new AwsMocks(region));
     }
+
+    /// <summary>
+    /// A setting's value as the Pulumi CLI passes it to the program: text as it is, anything else as JSON. The usual
+    /// shapes of settings (maps, lists, numbers, flags) are written by code generated at compile time; any other value
+    /// by the serializer's reflection.
+    /// </summary>
+    public static string ConfigText(object value) => value switch
+    {
+        string text => text,
+        _ when ConfigJson.Default.GetTypeInfo(value.GetType()) is { } generated => JsonSerializer.Serialize(value, generated),
+#pragma warning disable IL2026, IL3050 // Values of other types come from tests, which run with reflection.
+        _ => JsonSerializer.Serialize(value),
+#pragma warning restore IL2026, IL3050
+    };
 
     /// <summary>
     /// Runs the program under mocks with the configuration the Pulumi CLI would pass: fully qualified keys
@@ -54,7 +70,7 @@ public sealed record StackRun(
     public static async Task<StackRun> RunWithConfigAsync(
         IReadOnlyDictionary<string, string> config, AwsMocks mocks, string project = Project, string stack = "test")
     {
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config, ConfigJson.Default.IReadOnlyDictionaryStringString));
         try
         {
             return await RunProgramAsync(PrivateConnectivity.BuildAsync, mocks, project, stack).ConfigureAwait(false);
@@ -126,3 +142,16 @@ public sealed record StackRun(
     /// <summary>The cloud resource of that name (components share names with their main child).</summary>
     public ResourceRecord Named(string name) => Records.Single(r => r.Name == name && !r.Type.StartsWith(Infra.Components.PackageInfo.Name + ":", StringComparison.Ordinal));
 }
+
+/// <summary>The configuration's JSON for the usual shapes of settings, generated at compile time.</summary>
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class ConfigJson : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Infra.Model.Appliances;
 
@@ -149,12 +150,7 @@ public static class PassThroughAppliance
             throw new ArgumentException($"The health check path must start with /, not {path}.", nameof(healthCheckPath));
         }
 
-        return JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["port"] = healthCheckPort,
-            ["protocol"] = protocol,
-            ["path"] = path,
-        }) + "\n";
+        return JsonSerializer.Serialize(new HealthCheckConfig(healthCheckPort, protocol, path), HealthCheckConfigJson.Default.HealthCheckConfig) + "\n";
     }
 
     /// <summary>
@@ -391,3 +387,13 @@ public static class PassThroughAppliance
 /// <param name="Permissions">Octal mode, such as 0644.</param>
 /// <param name="Content">The file's text, ending with a newline.</param>
 public sealed record ApplianceFile(string Path, string Permissions, string Content);
+
+/// <summary>The health-check responder's configuration file; <paramref name="Path"/> is null (written out) for TCP.</summary>
+internal sealed record HealthCheckConfig(
+    [property: JsonPropertyName("port")] int Port,
+    [property: JsonPropertyName("protocol")] string Protocol,
+    [property: JsonPropertyName("path")] string? Path);
+
+/// <summary>The health-check configuration's JSON, generated at compile time.</summary>
+[JsonSerializable(typeof(HealthCheckConfig))]
+internal sealed partial class HealthCheckConfigJson : JsonSerializerContext;

@@ -139,12 +139,6 @@ public static partial class SettingRules
     /// </summary>
     public const int MaxRoutesPerVpcRouteTable = 1_000;
 
-    /// <summary>
-    /// Attachments one Transit Gateway takes: 5,000, not adjustable (Amazon VPC Transit Gateways, Quotas, Transit
-    /// gateway attachments).
-    /// </summary>
-    public const int MaxTransitGatewayAttachments = 5_000;
-
     private static T? ByName<T>((string Name, T Value)[] table, string text)
         where T : struct => table.FirstOrDefault(e => e.Name == text) is { Name: not null } entry ? entry.Value : null;
 

@@ -193,10 +193,10 @@ public sealed partial record StackSettings
     /// </summary>
     private static IReadOnlyList<string> ReadSpokes(ObjectReader obj, IReadOnlyList<string> destinations, string inspectionCidr, string? providerCidr)
     {
-        var most = SettingRules.MaxTransitGatewayAttachments - 1;
+        var most = TransitGatewayRules.MaxAttachmentsPerGateway - 1;
         const string allowed =
             "a JSON list of spoke VPC blocks, such as [\"10.1.0.0/16\", \"10.2.0.0/16\"], or a whole number of /16 spokes to plan inside transit.spokeDestinations";
-        var quota = $"at most {most:N0} spokes, because a Transit Gateway takes at most {SettingRules.MaxTransitGatewayAttachments:N0} attachments (not adjustable) and the inspection VPC's is one of them";
+        var quota = $"at most {most:N0} spokes, because a Transit Gateway takes at most {TransitGatewayRules.MaxAttachmentsPerGateway:N0} attachments (not adjustable) and the inspection VPC's is one of them";
         var shownDestinations = string.Join(", ", destinations);
         if (obj.Get("spokes") is not { } value)
         {

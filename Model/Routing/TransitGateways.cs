@@ -350,14 +350,15 @@ public sealed class TransitGatewayRouting
                 continue;
             }
 
-            // The provider takes either a blackhole or an attachment, not both (aws_ec2_transit_gateway_route docs).
-            if (blackhole == (attachmentId is not null))
+            // A route needs an attachment unless it is a blackhole; a blackhole that also names an attachment is still
+            // a blackhole, as AWS ignores the attachment (hashicorp/terraform-provider-aws issue #9046; the strict mocks agree).
+            if (!blackhole && attachmentId is null)
             {
-                _problems.Add($"Route {record.Name} needs exactly one of transitGatewayAttachmentId or blackhole.");
+                _problems.Add($"Route {record.Name} needs a transitGatewayAttachmentId unless it is a blackhole.");
                 continue;
             }
 
-            if (attachmentId is not null && !_attachments.ContainsKey(attachmentId))
+            if (!blackhole && !_attachments.ContainsKey(attachmentId!))
             {
                 _problems.Add($"Route {record.Name} targets attachment {attachmentId}, which no resource declares.");
             }

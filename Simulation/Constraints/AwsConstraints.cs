@@ -78,6 +78,7 @@ public sealed partial class AwsConstraints
             [AwsTypes.FlowLog] = CheckFlowLog,
             [AwsTypes.Bucket] = CheckBucket,
         };
+        AddTransitGatewayRules();
     }
 
     public string Region { get; }
@@ -259,6 +260,11 @@ public sealed partial class AwsConstraints
             {
                 yield return violation;
             }
+
+            if (CheckRouteToTransitGateway(r, Inputs.Text(r.Inputs, "vpcId"), routes[i], $"routes[{i}].") is { } unattached)
+            {
+                yield return unattached;
+            }
         }
     }
 
@@ -286,11 +292,16 @@ public sealed partial class AwsConstraints
             yield return violation;
         }
 
-        if (Inputs.Text(r.Inputs, "routeTableId") is { } tableId && _routeTables.TryGetValue(tableId, out var table) && table.EdgeGateway is not null)
+        if (Inputs.Text(r.Inputs, "routeTableId") is { } tableId && _routeTables.TryGetValue(tableId, out var table))
         {
-            if (CheckEdgeRoute(r, table, r.Inputs, "") is { } edge)
+            if (table.EdgeGateway is not null && CheckEdgeRoute(r, table, r.Inputs, "") is { } edge)
             {
                 yield return edge;
+            }
+
+            if (CheckRouteToTransitGateway(r, table.VpcId, r.Inputs, "") is { } unattached)
+            {
+                yield return unattached;
             }
         }
     }
@@ -715,13 +726,14 @@ public sealed partial class AwsConstraints
 
     private void Remember(Registration r)
     {
+        RememberTransit(r);
         switch (r.Type)
         {
             case AwsTypes.Vpc when Inputs.Text(r.Inputs, "cidrBlock") is { } text && Cidr.TryParse(text, out var block):
                 _vpcs[r.Id] = block;
                 break;
             case AwsTypes.Subnet when Inputs.Text(r.Inputs, "cidrBlock") is { } text && Cidr.TryParse(text, out var block):
-                _subnets[r.Id] = new SubnetState(r.Name, Inputs.Text(r.Inputs, "vpcId"), block);
+                _subnets[r.Id] = new SubnetState(r.Name, Inputs.Text(r.Inputs, "vpcId"), block, Inputs.Text(r.Inputs, "availabilityZone"));
                 break;
             case AwsTypes.RouteTable:
                 _routeTables[r.Id] = new RouteTableState(r.Name, Inputs.Text(r.Inputs, "vpcId"), null,
@@ -775,7 +787,7 @@ public sealed partial class AwsConstraints
         public string Subject => $"{Name} ({Type})";
     }
 
-    private sealed record SubnetState(string Name, string? VpcId, Cidr Block, int Interfaces = 0);
+    private sealed record SubnetState(string Name, string? VpcId, Cidr Block, string? AvailabilityZone, int Interfaces = 0);
 
     private sealed record RouteTableState(string Name, string? VpcId, string? EdgeGateway, IReadOnlyList<IReadOnlyDictionary<string, object>> Routes);
 }

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using Infra.Components;
 using Infra.Model.Analysis;
+using Infra.Model.Policy;
 using Infra.Model.Routing;
+using Infra.Simulation;
 using Infra.Tests.Support;
 using static Infra.Tests.Support.TransitTopology;
 
@@ -225,5 +228,78 @@ public class TransitComponentTests
         }
 
         Assert.Equal(2 * zoneCount * (1 + zoneCount) * zoneCount, checkedTrips);
+    }
+
+    [Theory]
+    [MemberData(nameof(ZoneCounts))]
+    public async Task The_guard_rails_pass_on_a_hub_with_spokes_built_from_the_components(int zoneCount)
+    {
+        var run = await new TransitTopology(zoneCount, 3).RunAsync();
+
+        var report = Policy.PolicyCheck.Evaluate(run.Records, new Dictionary<string, object>(), run.Mocks);
+
+        Assert.True(report.Passed, report.ToText());
+        Assert.All(["PC-TGW-001", "PC-TGW-002", "PC-TGW-003", "PC-TGW-004"], id => Assert.Equal(PolicyOutcome.Passed, report[id].Outcome));
+    }
+
+    [Fact]
+    public async Task The_subnets_are_planned_from_the_blocks_with_transit_subnets_of_28()
+    {
+        var run = await new TransitTopology(2, 1).RunAsync();
+        var zones = run.Mocks.AvailabilityZones.Take(2).ToList();
+        string Block(string subnet) => run.Routing.Subnet(subnet).CidrBlock!;
+
+        // Larger blocks first, AZ by AZ; the endpoint tier after the others (as in a workload VPC).
+        Assert.Equal(
+            ["10.255.0.0/24", "10.255.1.0/24", "10.255.2.0/28", "10.255.2.16/28", "10.255.2.32/28", "10.255.2.48/28"],
+            new[] { "public", "transit", "endpoint" }.SelectMany(tier => zones.Select(az => Block($"inspection-{tier}-{az}"))));
+        Assert.Equal(
+            ["10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/28", "10.1.32.16/28"],
+            new[] { "private", "transit" }.SelectMany(tier => zones.Select(az => Block($"spoke-1-{tier}-{az}"))));
+        Assert.All(run.Routing.Subnets.Where(s => s.Name.Contains("-transit-", StringComparison.Ordinal)), s => Assert.Equal(Model.Addressing.Tiers.Transit, s.Tier));
+    }
+
+    [Fact]
+    public async Task Every_resource_belongs_to_its_component_and_each_vpc_is_a_child_vpc_network()
+    {
+        var run = await new TransitTopology(2, 2).RunAsync();
+        var components = run.Nesting.Where(e => e.IsComponent).ToList();
+
+        Assert.Equal(
+            [
+                ("private-connectivity:index:TransitHub", "hub", null),
+                ("private-connectivity:index:CentralInspectionVpc", "inspection", null),
+                ("private-connectivity:index:VpcNetwork", "inspection", "private-connectivity:index:CentralInspectionVpc"),
+                ("private-connectivity:index:Spoke", "spoke-1", null),
+                ("private-connectivity:index:VpcNetwork", "spoke-1", "private-connectivity:index:Spoke"),
+                ("private-connectivity:index:Spoke", "spoke-2", null),
+                ("private-connectivity:index:VpcNetwork", "spoke-2", "private-connectivity:index:Spoke"),
+            ],
+            components.Select(c => (c.Type, c.Name, c.ParentType)));
+        Assert.All(run.Nesting.Where(e => !e.IsComponent), e => Assert.NotNull(e.ParentType));
+        Assert.Equal("private-connectivity:index:TransitHub", run.Nesting.Single(e => e.Name == "hub" && !e.IsComponent).ParentType);
+        Assert.Equal("private-connectivity:index:VpcNetwork", run.Nesting.Single(e => e.Name == "spoke-1" && !e.IsComponent).ParentType);
+        Assert.Equal("private-connectivity:index:Spoke", run.Nesting.Single(e => e.Name == "spoke-1-attachment").ParentType);
+    }
+
+    [Fact]
+    public async Task A_spoke_without_zone_names_uses_the_regions_first_two_zones()
+    {
+        var mocks = new AwsMocks();
+        var run = await StackRun.RunProgramAsync(() =>
+        {
+            _ = new Spoke("spoke", new SpokeArgs
+            {
+                CidrBlock = "10.1.0.0/16",
+                TransitGatewayId = "tgw-1",
+                SpokeRouteTableId = "tgw-rtb-1",
+                InspectionRouteTableId = "tgw-rtb-2",
+            });
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+        }, mocks);
+
+        Assert.Equal(
+            [("spoke-private-az1", "eu-west-1a"), ("spoke-private-az2", "eu-west-1b"), ("spoke-transit-az1", "eu-west-1a"), ("spoke-transit-az2", "eu-west-1b")],
+            run.Routing.Subnets.Select(s => (s.Name, s.AvailabilityZone!)).Order());
     }
 }

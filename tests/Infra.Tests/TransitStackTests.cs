@@ -172,6 +172,25 @@ public class TransitStackTests
     }
 
     [Fact]
+    public async Task The_inspection_vpc_and_the_spokes_get_the_subnets_the_settings_planned_and_checked()
+    {
+        var config = HubAndSpokes(3, new[] { "10.8.0.0/16", "10.9.0.0/18" });
+        config["subnetPrefixLengths"] = new Dictionary<string, int> { ["public"] = 26, ["endpoint"] = 27, ["transit"] = 28, ["private"] = 22 };
+        var run = await StackRun.RunAsync(config);
+        var settings = Model.Configuration.StackSettings.Parse(StackRun.Project, Policy.PolicyCheck.Raw(config));
+        var zones = run.Mocks.AvailabilityZones;
+
+        string[] Planned(string vpc, Model.Addressing.VpcPlan plan) =>
+            [.. plan.Subnets.Select(x => $"{vpc}-{x.Tier}-{zones[x.AzIndex]} {x.Cidr}").Order(StringComparer.Ordinal)];
+        string[] Built(string vpc) =>
+            [.. run.Routing.Subnets.Where(x => x.VpcId == run.Named(vpc).Id).Select(x => $"{x.Name} {x.CidrBlock}").Order(StringComparer.Ordinal)];
+
+        Assert.Equal(Planned("central-inspection", settings.PlanInspectionVpc()), Built("central-inspection"));
+        Assert.Equal(Planned("spoke-1", settings.PlanSpokeVpc("10.8.0.0/16")), Built("spoke-1"));
+        Assert.Equal(Planned("spoke-2", settings.PlanSpokeVpc("10.9.0.0/18")), Built("spoke-2"));
+    }
+
+    [Fact]
     public async Task A_consumer_hub_connects_its_gwlb_endpoints_to_the_configured_service_and_sets_the_asn()
     {
         var run = await StackRun.RunAsync(new Dictionary<string, object>
@@ -306,13 +325,40 @@ public class TransitStackTests
         Assert.True(outputs.ContainsKey("privateInstanceId"));
     }
 
-    [Fact]
-    public async Task A_hub_stack_output_that_is_missing_stops_the_spoke_with_one_sentence()
+    [Theory]
+    [InlineData("spokeRouteTableId", "", "\"\"", "a transit gateway route table id such as tgw-rtb-0123456789abcdef0")]
+    [InlineData("transitGatewayId", "tgw-rtb-0123456789abcdef0", "tgw-rtb-0123456789abcdef0", "a transit gateway id such as tgw-0123456789abcdef0")]
+    [InlineData("inspectionRouteTableId", "rtb-0123456789abcdef0", "rtb-0123456789abcdef0", "a transit gateway route table id such as tgw-rtb-0123456789abcdef0")]
+    public async Task A_hub_stack_output_that_is_not_the_right_id_stops_the_spoke_with_one_sentence_before_any_resource(
+        string output, string value, string shown, string allowed)
     {
-        var error = await Assert.ThrowsAsync<RunException>(() => RunSpokeAsync(2, "10.1.0.0/16", new Dictionary<string, object> { ["transitGatewayId"] = "tgw-0123456789abcdef0", ["spokeRouteTableId"] = "" }));
+        var outputs = new Dictionary<string, object>
+        {
+            ["transitGatewayId"] = "tgw-0123456789abcdef0",
+            ["spokeRouteTableId"] = "tgw-rtb-0123456789abcdef0",
+            ["inspectionRouteTableId"] = "tgw-rtb-0fedcba9876543210",
+        };
+        outputs[output] = value;
+        var mocks = new AwsMocks();
+        mocks.AddStack(HubStack, outputs);
+
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(
+            new Dictionary<string, object> { ["transit"] = new Dictionary<string, object> { ["role"] = "spoke", ["hubStack"] = HubStack } }, mocks));
 
         Assert.Equal(
-            "Invalid output spokeRouteTableId of stack acme/private-connectivity/hub (from private-connectivity:transit.hubStack) = \"\": the id of the hub's spoke route table, the output a hub stack of this program publishes.",
+            $"Invalid output {output} of stack {HubStack} (from private-connectivity:transit.hubStack) = {shown}: {allowed}, the output a hub stack of this program publishes.",
+            error.Message);
+        Assert.DoesNotContain(mocks.Records, r => !r.Type.StartsWith("pulumi:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_hub_stack_that_does_not_exist_stops_the_spoke_with_one_sentence()
+    {
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync(
+            new Dictionary<string, object> { ["transit"] = new Dictionary<string, object> { ["role"] = "spoke", ["hubStack"] = HubStack } }));
+
+        Assert.Equal(
+            "Stack acme/private-connectivity/hub, which a stack reference names, does not exist (the mocked backend has no other stack).",
             error.Message);
     }
 

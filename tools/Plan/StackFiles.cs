@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -232,7 +231,7 @@ public static class StackFiles
     };
 
     /// <summary>Plain scalars are typed as YAML's core schema does (booleans, null, numbers); quoted ones stay text.</summary>
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is ScalarStyle.Plain)
@@ -254,7 +253,7 @@ public static class StackFiles
 
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
             {
-                return JsonSerializer.SerializeToNode(real);
+                return JsonValue.Create(real);
             }
         }
 

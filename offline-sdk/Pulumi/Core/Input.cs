@@ -209,7 +209,7 @@ public sealed class InputUnion<T0, T1> : Input<Union<T0, T1>>
 }
 
 /// <summary>A value that is one of two types.</summary>
-public readonly struct Union<T0, T1> : IEquatable<Union<T0, T1>>
+public readonly struct Union<T0, T1> : IEquatable<Union<T0, T1>>, IUnion
 {
     private readonly T0 _value0;
     private readonly T1 _value1;
@@ -266,6 +266,12 @@ public readonly struct Union<T0, T1> : IEquatable<Union<T0, T1>>
     public static bool operator ==(Union<T0, T1> left, Union<T0, T1> right) => left.Equals(right);
 
     public static bool operator !=(Union<T0, T1> left, Union<T0, T1> right) => !left.Equals(right);
+}
+
+/// <summary>A union's value whatever its type arguments, for the serializer.</summary>
+internal interface IUnion
+{
+    object? Value { get; }
 }
 
 /// <summary>A JSON value argument.</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
@@ -49,7 +50,7 @@ internal static class Converter
 
         if (targetType == typeof(JsonElement))
         {
-            return JsonSerializer.SerializeToElement(value);
+            return PlainJson.ToElement(value);
         }
 
         if (targetType.IsGenericType)
@@ -72,14 +73,14 @@ internal static class Converter
             }
         }
 
-        if (targetType.GetCustomAttribute<EnumTypeAttribute>() is not null)
+        if (IsEnumType.GetOrAdd(targetType, type => type.GetCustomAttribute<EnumTypeAttribute>() is not null))
         {
             return ConvertEnumType(value, targetType, context);
         }
 
-        if (targetType.GetCustomAttribute<OutputTypeAttribute>() is not null)
+        if (OutputTypeConstructors.GetOrAdd(targetType, OutputTypeConstructor) is { } outputType)
         {
-            return ConvertOutputType(value, targetType, context);
+            return ConvertOutputType(value, outputType, context);
         }
 
         throw Mismatch(value, targetType, context);
@@ -94,18 +95,9 @@ internal static class Converter
             throw Mismatch(value, typeof(ImmutableArray<>).MakeGenericType(elementType), context);
         }
 
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
-        var index = 0;
-        foreach (var item in items)
-        {
-            list.Add(Convert(item, elementType, $"{context}[{index++}]"));
-        }
-
-        return typeof(ImmutableArray)
-            .GetMethods()
-            .Single(m => m.Name == nameof(ImmutableArray.CreateRange) && m.GetParameters().Length == 1)
-            .MakeGenericMethod(elementType)
-            .Invoke(null, new object[] { list })!;
+        return ListConverters.TryGetValue(elementType, out var convert)
+            ? convert(items, context)
+            : Instantiate(nameof(ToImmutableArray), elementType).Invoke(null, new object[] { items, context })!;
     }
 
     private static object ConvertMap(object value, Type valueType, string context)
@@ -115,18 +107,57 @@ internal static class Converter
             throw Mismatch(value, typeof(ImmutableDictionary<,>).MakeGenericType(typeof(string), valueType), context);
         }
 
-        var builder = typeof(ImmutableDictionary)
-            .GetMethods()
-            .Single(m => m.Name == nameof(ImmutableDictionary.CreateBuilder) && m.GetParameters().Length == 0)
-            .MakeGenericMethod(typeof(string), valueType)
-            .Invoke(null, null)!;
-        var add = builder.GetType().GetMethod("Add", new[] { typeof(string), valueType })!;
-        foreach (DictionaryEntry entry in map)
+        return MapConverters.TryGetValue(valueType, out var convert)
+            ? convert(map, context)
+            : Instantiate(nameof(ToImmutableDictionary), valueType).Invoke(null, new object[] { map, context })!;
+    }
+
+    // The element types of the SDK's and the providers' outputs, converted without building generic code at run time:
+    // an ahead-of-time compiled program has code only for the instantiations it can see. The string and
+    // ImmutableArray<string> entries also give it the shared code that every other reference type and every other
+    // ImmutableArray<reference type> use when instantiated by reflection below.
+    private static readonly Dictionary<Type, Func<IEnumerable, string, object>> ListConverters = new()
+    {
+        [typeof(string)] = ToImmutableArray<string>,
+        [typeof(bool)] = ToImmutableArray<bool>,
+        [typeof(int)] = ToImmutableArray<int>,
+        [typeof(double)] = ToImmutableArray<double>,
+        [typeof(ImmutableArray<string>)] = ToImmutableArray<ImmutableArray<string>>,
+    };
+
+    private static readonly Dictionary<Type, Func<IDictionary, string, object>> MapConverters = new()
+    {
+        [typeof(string)] = ToImmutableDictionary<string>,
+        [typeof(bool)] = ToImmutableDictionary<bool>,
+        [typeof(int)] = ToImmutableDictionary<int>,
+        [typeof(double)] = ToImmutableDictionary<double>,
+        [typeof(ImmutableArray<string>)] = ToImmutableDictionary<ImmutableArray<string>>,
+    };
+
+    private static MethodInfo Instantiate(string method, Type argument)
+        => typeof(Converter).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(argument);
+
+    private static object ToImmutableArray<T>(IEnumerable items, string context)
+    {
+        var builder = ImmutableArray.CreateBuilder<T>();
+        var index = 0;
+        foreach (var item in items)
         {
-            add.Invoke(builder, new[] { entry.Key, Convert(entry.Value, valueType, $"{context}.{entry.Key}") });
+            builder.Add((T)Convert(item, typeof(T), $"{context}[{index++}]")!);
         }
 
-        return builder.GetType().GetMethod("ToImmutable")!.Invoke(builder, null)!;
+        return builder.ToImmutable();
+    }
+
+    private static object ToImmutableDictionary<T>(IDictionary map, string context)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, T>();
+        foreach (DictionaryEntry entry in map)
+        {
+            builder.Add((string)entry.Key, (T)Convert(entry.Value, typeof(T), $"{context}.{entry.Key}")!);
+        }
+
+        return builder.ToImmutable();
     }
 
     private static object ConvertUnion(object value, Type unionType, Type[] arguments, string context)
@@ -158,23 +189,45 @@ internal static class Converter
         return constructor.Invoke(new[] { value });
     }
 
-    private static object ConvertOutputType(object value, Type outputType, string context)
+    /// <summary>Whether each type met is a provider's enum type, read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, bool> IsEnumType = new();
+
+    /// <summary>The constructor of each output type met (null for other types), read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, OutputTypeShape?> OutputTypeConstructors = new();
+
+    /// <summary>An output type's <see cref="OutputConstructorAttribute"/> constructor and its parameters' wire names.</summary>
+    private sealed record OutputTypeShape(Type Type, ConstructorInfo? Constructor, (string WireName, Type Type)[] Parameters);
+
+    private static OutputTypeShape? OutputTypeConstructor(Type type)
+    {
+        if (type.GetCustomAttribute<OutputTypeAttribute>() is null)
+        {
+            return null;
+        }
+
+        var constructor = type
+            .GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+            .SingleOrDefault(c => c.GetCustomAttribute<OutputConstructorAttribute>() is not null);
+        var parameters = constructor?.GetParameters()
+            .Select(parameter => (parameter.GetCustomAttribute<OutputConstructorParameterAttribute>()?.Name ?? parameter.Name!, parameter.ParameterType))
+            .ToArray() ?? [];
+        return new OutputTypeShape(type, constructor, parameters);
+    }
+
+    private static object ConvertOutputType(object value, OutputTypeShape outputType, string context)
     {
         if (value is not IDictionary map)
         {
-            throw Mismatch(value, outputType, context);
+            throw Mismatch(value, outputType.Type, context);
         }
 
-        var constructor = outputType
-            .GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
-            .SingleOrDefault(c => c.GetCustomAttribute<OutputConstructorAttribute>() is not null)
-            ?? throw new InvalidOperationException($"{outputType.FullName} has no [OutputConstructor] constructor.");
-        var arguments = constructor.GetParameters()
+        var constructor = outputType.Constructor
+            ?? throw new InvalidOperationException($"{outputType.Type.FullName} has no [OutputConstructor] constructor.");
+        var arguments = outputType.Parameters
             .Select(parameter =>
             {
-                var wireName = parameter.GetCustomAttribute<OutputConstructorParameterAttribute>()?.Name ?? parameter.Name!;
-                var raw = map.Contains(wireName) ? map[wireName] : null;
-                return Convert(raw, parameter.ParameterType, $"{context}.{wireName}");
+                var raw = map.Contains(parameter.WireName) ? map[parameter.WireName] : null;
+                return Convert(raw, parameter.Type, $"{context}.{parameter.WireName}");
             })
             .ToArray();
         return constructor.Invoke(arguments);

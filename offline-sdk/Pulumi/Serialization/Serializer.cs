@@ -1,6 +1,8 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Pulumi;
@@ -71,6 +73,8 @@ internal static class Serializer
                 return SerializedValue.Plain(FromJson(json));
             case AssetOrArchive asset:
                 return SerializedValue.Plain(asset.ToWireValue());
+            case IUnion union:
+                return await SerializeAsync(union.Value).ConfigureAwait(false);
             case IEnumerable when IsDefaultImmutableArray(value):
                 return SerializedValue.Plain(null);
             case IDictionary dictionary:
@@ -83,11 +87,6 @@ internal static class Serializer
         if (type.GetCustomAttribute<EnumTypeAttribute>() is not null)
         {
             return SerializedValue.Plain(EnumTypeValue(value));
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Union<,>))
-        {
-            return await SerializeAsync(type.GetProperty(nameof(Union<int, int>.Value))!.GetValue(value)).ConfigureAwait(false);
         }
 
         throw new InvalidOperationException($"{type.FullName} is not a supported argument type.");
@@ -108,7 +107,7 @@ internal static class Serializer
 
             if (attribute.Json && serialized is { IsKnown: true, Value: not null })
             {
-                serialized = serialized with { Value = JsonSerializer.Serialize(serialized.Value) };
+                serialized = serialized with { Value = PlainJson.Serialize(serialized.Value) };
             }
 
             results.Add((attribute.Name, serialized));
@@ -119,25 +118,39 @@ internal static class Serializer
 
     private static IEnumerable<(InputAttribute Attribute, string Member, object? Value)> InputMembers(InputArgs args)
     {
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         for (var type = args.GetType(); type is not null && type != typeof(InputArgs); type = type.BaseType)
         {
-            foreach (var field in type.GetFields(flags))
+            foreach (var (attribute, member) in DeclaredInputs.GetOrAdd(type, InputMembersOf))
             {
-                if (field.GetCustomAttribute<InputAttribute>() is { } attribute)
-                {
-                    yield return (attribute, field.Name, field.GetValue(args));
-                }
-            }
-
-            foreach (var property in type.GetProperties(flags))
-            {
-                if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
-                {
-                    yield return (attribute, property.Name, property.GetValue(args));
-                }
+                yield return (attribute, member.Name, member is FieldInfo field ? field.GetValue(args) : ((PropertyInfo)member).GetValue(args));
             }
         }
+    }
+
+    /// <summary>The input fields and properties each argument type declares (fields first), read once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, (InputAttribute Attribute, MemberInfo Member)[]> DeclaredInputs = new();
+
+    private static (InputAttribute Attribute, MemberInfo Member)[] InputMembersOf(Type type)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var members = new List<(InputAttribute, MemberInfo)>();
+        foreach (var field in type.GetFields(flags))
+        {
+            if (field.GetCustomAttribute<InputAttribute>() is { } attribute)
+            {
+                members.Add((attribute, field));
+            }
+        }
+
+        foreach (var property in type.GetProperties(flags))
+        {
+            if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
+            {
+                members.Add((attribute, property));
+            }
+        }
+
+        return [.. members];
     }
 
     private static async Task<SerializedValue> SerializeOutputAsync(IOutput output)
@@ -202,12 +215,17 @@ internal static class Serializer
         return new SerializedValue(isKnown ? builder.ToImmutable() : null, isKnown, isSecret, resources);
     }
 
+    /// <summary>
+    /// Whether the value is an <see cref="ImmutableArray{T}"/> without an array (its default), found by comparing it
+    /// with the type's default value rather than reading <c>IsDefault</c> through reflection, which an ahead-of-time
+    /// compiled tool cannot do for every element type.
+    /// </summary>
     private static bool IsDefaultImmutableArray(object value)
     {
         var type = value.GetType();
         return type.IsGenericType
             && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>)
-            && (bool)type.GetProperty(nameof(ImmutableArray<int>.IsDefault))!.GetValue(value)!;
+            && value.Equals(RuntimeHelpers.GetUninitializedObject(type));
     }
 
     private static object EnumTypeValue(object value)

@@ -77,6 +77,36 @@ public class TransitGatewayRoutingTests
     }
 
     [Fact]
+    public void A_blackhole_that_also_names_an_attachment_drops_traffic_as_AWS_does()
+    {
+        var model = RoutingModel.Build(
+        [
+            .. TwoVpcs(),
+            TgwRouteTable("rt", "hub"),
+            Record(
+                AwsTypes.TransitGatewayRoute, "sink", ("transitGatewayRouteTableId", Id("rt")), ("destinationCidrBlock", "10.1.0.0/16"),
+                ("transitGatewayAttachmentId", Id("a-attachment")), ("blackhole", true)),
+        ]);
+
+        Assert.Equal([TransitRoute.Blackhole("10.1.0.0/16")], model.Transit.RoutesOfTable("rt"));
+        Assert.Empty(model.Problems);
+    }
+
+    [Fact]
+    public void A_route_without_attachment_or_blackhole_is_a_problem()
+    {
+        var model = RoutingModel.Build(
+        [
+            .. TwoVpcs(),
+            TgwRouteTable("rt", "hub"),
+            Record(AwsTypes.TransitGatewayRoute, "nowhere", ("transitGatewayRouteTableId", Id("rt")), ("destinationCidrBlock", "10.1.0.0/16")),
+        ]);
+
+        Assert.Empty(model.Transit.RoutesOfTable("rt"));
+        Assert.Equal(["Route nowhere needs a transitGatewayAttachmentId unless it is a blackhole."], model.Problems);
+    }
+
+    [Fact]
     public void Default_association_and_propagation_put_every_attachment_into_the_gateways_default_table()
     {
         var model = RoutingModel.Build(TwoVpcs(defaults: "enable", useDefaults: true));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Infra.Model.Analysis;
 using Infra.Model.Policy;
 using Infra.Model.Routing;
@@ -44,6 +45,17 @@ public sealed record BenchResult(
     string Topology, string Description, int Resources, int Flows, ProcessTimes Cold, double FirstMs, double RunMs, double AnalysisMs, double RenderMs,
     double TotalMs, double AllocatedMb, double HeapMb, double PeakWorkingSetMb);
 
+/// <summary>The README's command and its times.</summary>
+public sealed record ReadmeCommandTimes(string Command, ProcessTimes Times);
+
+/// <summary>The benchmark as <c>--format json</c> writes it.</summary>
+public sealed record BenchReport(string Environment, ProcessTimes Floor, IReadOnlyList<BenchResult> Results, ReadmeCommandTimes Readme, string Growth);
+
+/// <summary>The benchmark's JSON, generated at compile time: camelCase names, indented.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(BenchReport))]
+internal sealed partial class BenchReportJson : JsonSerializerContext;
+
 /// <summary>
 /// <c>plan bench</c>: for topologies from one AZ without endpoints to about 500 resources, the whole plan as a fresh
 /// process (cold) beside a .NET hello world measured in the same run, and wall time and memory of the mocked run, the
@@ -56,8 +68,6 @@ public static class BenchCommand
     private const int MaximumRuns = 1000;
 
     private static readonly string[] BenchFormats = ["text", "markdown", "json"];
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     /// <summary>The <c>bench</c> subcommand.</summary>
     public static Command Build(TextWriter output, TextWriter error)
@@ -289,7 +299,7 @@ public static class BenchCommand
         }
 
         var wrapper = Path.Combine(directory, "tools", "Plan", "plan");
-        if (!File.Exists(wrapper) || !File.Exists(Path.Combine(directory, "tools", "Plan", "bin", "publish", "Infra.Plan.dll")))
+        if (!File.Exists(wrapper) || !File.Exists(Path.Combine(directory, "tools", "Plan", "bin", "publish", OperatingSystem.IsWindows() ? "Infra.Plan.exe" : "Infra.Plan")))
         {
             return (command, ProcessTimes.Skip("tools/Plan/plan or its build (tools/Plan/publish) is missing"));
         }
@@ -397,15 +407,15 @@ public static class BenchCommand
         var readmeLine = readme.Times.Skipped is not null
             ? $"README command `{readme.Command}`: skipped ({readme.Times.Skipped})."
             : $"README command `{readme.Command}` (start, read the files, run, analyse, print text, exit): median {F(readme.Times.MedianMs, 0)} ms, fastest {F(readme.Times.MinMs, 0)} ms over {readme.Times.Runs} runs{Cpu(readme.Times)}{(floor.Skipped is null ? $", {Ratio(readme.Times, floor)} the floor" : "")}.";
-        var warmLine = $"Warm: in one process, the first plan of each topology (JIT included only for the first topology) and the median of {iterations} plans after it.";
-        var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build, load average {LoadAverage()}.";
+        var warmLine = $"Warm: in one process, the first plan of each topology ({(IsNativeAot() ? "compiled ahead of time, so no JIT" : "JIT included only for the first topology")}) and the median of {iterations} plans after it.";
+        var environment = $"{DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {(Debugger.IsAttached ? "debugger attached" : BuildConfiguration())} build{(IsNativeAot() ? " (Native AOT)" : "")}, load average {LoadAverage()}.";
 
         switch (format)
         {
             case "json":
                 output.Write(JsonSerializer.Serialize(
-                    new { environment, floor, results, readme = new { readme.Command, readme.Times }, growth },
-                    JsonOptions) + "\n");
+                    new BenchReport(environment, floor, results, new ReadmeCommandTimes(readme.Command, readme.Times), growth),
+                    BenchReportJson.Default.BenchReport) + "\n");
                 return;
             case "markdown":
                 var md = new StringBuilder();
@@ -462,6 +472,9 @@ public static class BenchCommand
             return "unknown";
         }
     }
+
+    /// <summary>Whether this is the Native AOT executable, which has no assembly files and so no assembly location.</summary>
+    private static bool IsNativeAot() => typeof(BenchCommand).Assembly.Location.Length == 0;
 
     private static string BuildConfiguration()
     {

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Infra.Components;
 using Infra.Model.Addressing;
 using Infra.Model.Configuration;
+using Infra.Simulation;
 using Pulumi;
 
 namespace Infra.Plan.Bench;
@@ -113,7 +113,7 @@ public static class Topologies
         var config = new Dictionary<string, string>(StringComparer.Ordinal) { ["aws:region"] = region };
         foreach (var (key, value) in topology.Settings ?? ImmutableDictionary<string, object>.Empty)
         {
-            config[$"{project}:{key}"] = value as string ?? JsonSerializer.Serialize(value);
+            config[$"{project}:{key}"] = StackRun.ConfigText(value);
         }
 
         return config;
