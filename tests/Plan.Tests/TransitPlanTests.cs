@@ -126,6 +126,20 @@ public class TransitPlanTests
     }
 
     [Fact]
+    public async Task A_hub_whose_spokes_are_other_stacks_says_there_is_nothing_to_trace_across_vpcs()
+    {
+        var (code, text, error) = await Tool.RunAsync(
+            "--cwd", Repo.Root, "--stack-file", Path.Combine(Repo.Root, "examples", "stacks", "Pulumi.hub.yaml"), "--section", "transit");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains(
+            "No attached VPC has a subnet that routes to the transit gateway yet (a hub stack's spokes attach from their own stacks): there is no flow across VPCs to trace.",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Availability zone loss across VPCs", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stack_without_a_transit_gateway_has_no_cross_vpc_section_and_stays_schema_version_2()
     {
         var (_, text, _) = await Tool.RunAsync("--cwd", Repo.Root, "--stack", "dev");

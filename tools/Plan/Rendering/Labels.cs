@@ -95,6 +95,9 @@ internal static class Labels
         ? "affinity"
         : string.Join("|", flow.PinnedZones.Split('|').Select(Zones.Suffix));
 
+    public const string TransitNoSources =
+        "No attached VPC has a subnet that routes to the transit gateway yet (a hub stack's spokes attach from their own stacks): there is no flow across VPCs to trace.";
+
     public static string Inspection(InspectionCoverage coverage) => coverage switch
     {
         InspectionCoverage.BothWays => "both ways",

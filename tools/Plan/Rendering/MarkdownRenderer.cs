@@ -210,6 +210,12 @@ public static class MarkdownRenderer
     private static void Transit(StringBuilder md, TransitReport report)
     {
         md.AppendLine($"## {Labels.TransitTitle}").AppendLine();
+        if (report.Flows.Count == 0)
+        {
+            md.AppendLine(Labels.TransitNoSources).AppendLine();
+            return;
+        }
+
         md.AppendLine(Labels.TransitIntro).AppendLine();
         var notes = Labels.NumberNotes(report.Flows);
         Table(

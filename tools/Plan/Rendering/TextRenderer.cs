@@ -251,6 +251,12 @@ public static class TextRenderer
     private static void Transit(TextOutput output, TransitReport report)
     {
         Heading(output, Labels.TransitTitle);
+        if (report.Flows.Count == 0)
+        {
+            output.Line(new PlanCell(Labels.TransitNoSources));
+            return;
+        }
+
         output.Line(new PlanCell(Labels.TransitIntro, "dim"));
         output.EmptyLine();
         var notes = Labels.NumberNotes(report.Flows);
