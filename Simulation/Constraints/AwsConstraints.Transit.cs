@@ -13,6 +13,9 @@ public sealed partial class AwsConstraints
 {
     private readonly Dictionary<string, TransitGatewayState> _transitGateways = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TransitAttachmentState> _transitAttachments = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Gateway, string Vpc), string> _firstAttachmentName = [];
+    private readonly Dictionary<string, HashSet<string>> _gatewaysOfVpc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _attachmentsOfGateway = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TransitRouteTableState> _transitRouteTables = new(StringComparer.Ordinal);
 
     private void AddTransitGatewayRules()
@@ -124,19 +127,19 @@ public sealed partial class AwsConstraints
             yield break;
         }
 
-        if (_transitAttachments.Values.FirstOrDefault(a => a.GatewayId == gatewayId && a.VpcId == vpcId) is { } twin)
+        if (_firstAttachmentName.TryGetValue((gatewayId, vpcId), out var twin))
         {
             // Transit Gateway quotas: "A transit gateway cannot have more than one VPC attachment to the same VPC."
-            yield return Violation(r, "vpcId", vpcId, $"a VPC not yet attached to transit gateway {gatewayId}, and {twin.Name} already attaches it (one VPC attachment per VPC and transit gateway)");
+            yield return Violation(r, "vpcId", vpcId, $"a VPC not yet attached to transit gateway {gatewayId}, and {twin} already attaches it (one VPC attachment per VPC and transit gateway)");
         }
 
-        var gatewaysOfVpc = _transitAttachments.Values.Where(a => a.VpcId == vpcId).Select(a => a.GatewayId).Append(gatewayId).Distinct(StringComparer.Ordinal).Count();
+        var gatewaysOfVpc = (_gatewaysOfVpc.GetValueOrDefault(vpcId)?.Count ?? 0) + (_firstAttachmentName.ContainsKey((gatewayId, vpcId)) ? 0 : 1);
         if (gatewaysOfVpc > TransitGatewayRules.MaxGatewaysPerVpc)
         {
             yield return Violation(r, "vpcId", vpcId, $"a VPC attached to at most {TransitGatewayRules.MaxGatewaysPerVpc} transit gateways (Transit Gateway quotas)");
         }
 
-        var attachments = _transitAttachments.Values.Count(a => a.GatewayId == gatewayId);
+        var attachments = _attachmentsOfGateway.GetValueOrDefault(gatewayId);
         if (attachments >= TransitGatewayRules.MaxAttachmentsPerGateway)
         {
             var gateway = _transitGateways.TryGetValue(gatewayId, out var known) ? known.Name : gatewayId;
@@ -280,7 +283,7 @@ public sealed partial class AwsConstraints
     private ConstraintViolation? CheckRouteToTransitGateway(Registration r, string? vpcId, IReadOnlyDictionary<string, object> route, string prefix)
     {
         if (Inputs.Text(route, "transitGatewayId") is not { } gatewayId || vpcId is null || !_vpcs.ContainsKey(vpcId)
-            || _transitAttachments.Values.Any(a => a.GatewayId == gatewayId && a.VpcId == vpcId))
+            || _firstAttachmentName.ContainsKey((gatewayId, vpcId)))
         {
             return null;
         }
@@ -298,8 +301,22 @@ public sealed partial class AwsConstraints
                     (Inputs.Text(r.Inputs, "defaultRouteTableAssociation") ?? TransitGatewayRules.Enable) == TransitGatewayRules.Enable);
                 break;
             case AwsTypes.TransitGatewayVpcAttachment when Inputs.Text(r.Inputs, "transitGatewayId") is { } gatewayId:
-                _transitAttachments[r.Id] = new TransitAttachmentState(r.Name, gatewayId, Inputs.Text(r.Inputs, "vpcId"),
+                var attachedVpc = Inputs.Text(r.Inputs, "vpcId");
+                _transitAttachments[r.Id] = new TransitAttachmentState(r.Name, gatewayId, attachedVpc,
                     !(r.Inputs.TryGetValue("transitGatewayDefaultRouteTableAssociation", out var flag) && flag is false), null);
+                _attachmentsOfGateway[gatewayId] = _attachmentsOfGateway.GetValueOrDefault(gatewayId) + 1;
+                if (attachedVpc is not null)
+                {
+                    _firstAttachmentName.TryAdd((gatewayId, attachedVpc), r.Name);
+                    if (!_gatewaysOfVpc.TryGetValue(attachedVpc, out var gateways))
+                    {
+                        gateways = new HashSet<string>(StringComparer.Ordinal);
+                        _gatewaysOfVpc[attachedVpc] = gateways;
+                    }
+
+                    gateways.Add(gatewayId);
+                }
+
                 Occupy(Inputs.Texts(r.Inputs, "subnetIds"));
                 break;
             case AwsTypes.TransitGatewayRouteTable when Inputs.Text(r.Inputs, "transitGatewayId") is { } gatewayId:

@@ -40,6 +40,7 @@ public sealed partial class AwsConstraints
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Cidr> _vpcs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubnetState> _subnets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _subnetIdsOfVpc = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouteTableState> _routeTables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _endpointTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _loadBalancerTypes = new(StringComparer.Ordinal);
@@ -238,7 +239,7 @@ public sealed partial class AwsConstraints
                     yield break;
                 }
 
-                if (_subnets.Values.FirstOrDefault(s => s.VpcId == vpcId && s.Block.Overlaps(block)) is { } other)
+                if (_subnetIdsOfVpc.GetValueOrDefault(vpcId)?.Select(id => _subnets[id]).FirstOrDefault(s => s.Block.Overlaps(block)) is { } other)
                 {
                     yield return Violation(r, "cidrBlock", text, $"a block that overlaps no other subnet of the VPC, and {other.Name} has {other.Block}");
                 }
@@ -733,7 +734,7 @@ public sealed partial class AwsConstraints
                 _vpcs[r.Id] = block;
                 break;
             case AwsTypes.Subnet when Inputs.Text(r.Inputs, "cidrBlock") is { } text && Cidr.TryParse(text, out var block):
-                _subnets[r.Id] = new SubnetState(r.Name, Inputs.Text(r.Inputs, "vpcId"), block, Inputs.Text(r.Inputs, "availabilityZone"));
+                RememberSubnet(r.Id, new SubnetState(r.Name, Inputs.Text(r.Inputs, "vpcId"), block, Inputs.Text(r.Inputs, "availabilityZone")));
                 break;
             case AwsTypes.RouteTable:
                 _routeTables[r.Id] = new RouteTableState(r.Name, Inputs.Text(r.Inputs, "vpcId"), null,
@@ -765,6 +766,27 @@ public sealed partial class AwsConstraints
             case AwsTypes.NatGateway or AwsTypes.Instance when Inputs.Text(r.Inputs, "subnetId") is { } subnet:
                 Occupy([subnet]);
                 break;
+        }
+    }
+
+    /// <summary>Keeps a subnet, and its id under its VPC's in registration order, for the overlap check.</summary>
+    private void RememberSubnet(string id, SubnetState subnet)
+    {
+        if (_subnets.TryGetValue(id, out var earlier) && earlier.VpcId is { } earlierVpc)
+        {
+            _subnetIdsOfVpc[earlierVpc].Remove(id);
+        }
+
+        _subnets[id] = subnet;
+        if (subnet.VpcId is { } vpcId)
+        {
+            if (!_subnetIdsOfVpc.TryGetValue(vpcId, out var ids))
+            {
+                ids = [];
+                _subnetIdsOfVpc[vpcId] = ids;
+            }
+
+            ids.Add(id);
         }
     }
 
