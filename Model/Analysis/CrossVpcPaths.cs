@@ -144,6 +144,7 @@ public sealed class CrossVpcPaths
     private readonly Dictionary<(string Pins, string Attachment, string Zone), ImmutableSortedDictionary<string, string>> _pinned = [];
     private readonly Dictionary<(string Attachment, string Zone), PathStep> _attachmentSteps = [];
     private readonly Dictionary<string, PathStep> _tableSteps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PathStep> _subnetSteps = new(StringComparer.Ordinal);
 
     /// <summary>Creates a tracer over a routing model.</summary>
     public CrossVpcPaths(RoutingModel routing)
@@ -269,7 +270,7 @@ public sealed class CrossVpcPaths
             return known;
         }
 
-        var here = new PathStep(PathStepKind.Subnet, subnet.Id, subnet.Name, subnet.AvailabilityZone);
+        var here = SubnetStep(subnet);
         var open = _inProgress.FindIndex(f => f.Key == key);
         if (open >= 0)
         {
@@ -319,7 +320,7 @@ public sealed class CrossVpcPaths
                 }
                 else
                 {
-                    var arrived = new PathStep(PathStepKind.Subnet, inside.Id, inside.Name, inside.AvailabilityZone);
+                    var arrived = SubnetStep(inside);
                     results.Add(new TracedPath(inside.Id == subnet.Id ? steps : steps.Add(arrived), PathEnd.Delivered, pins));
                 }
 
@@ -526,6 +527,18 @@ public sealed class CrossVpcPaths
         }
 
         return pinned;
+    }
+
+    /// <summary>A subnet's step, made once: paths through the same subnet share it.</summary>
+    private PathStep SubnetStep(SubnetInfo subnet)
+    {
+        if (!_subnetSteps.TryGetValue(subnet.Id, out var step))
+        {
+            step = new PathStep(PathStepKind.Subnet, subnet.Id, subnet.Name, subnet.AvailabilityZone);
+            _subnetSteps[subnet.Id] = step;
+        }
+
+        return step;
     }
 
     private PathStep AttachmentStep(TransitGatewayAttachmentInfo attachment, string zone)

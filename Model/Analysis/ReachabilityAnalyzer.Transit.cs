@@ -10,6 +10,7 @@ public sealed partial class ReachabilityAnalyzer
     private readonly Dictionary<string, Inspection> _inspections = new(StringComparer.Ordinal);
     private readonly Dictionary<PathStep, PathHop?> _hops = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<TracedPath, StepWalk> _walks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HeadKey, StepWalk> _headWalks = [];
     private readonly Dictionary<PathStep, PathHop?> _enteringHops = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> _pinsByName = new(ReferenceEqualityComparer.Instance);
     private HashSet<string>? _privateNatIds;
@@ -262,7 +263,13 @@ public sealed partial class ReachabilityAnalyzer
         StepWalk walked;
         if (path.Tail is { } tail)
         {
-            var head = WalkSteps(path.Head, tail.Steps.Length > 0 ? tail.Steps[0] : null);
+            var headKey = new HeadKey(path.Head, tail.Steps.Length > 0 ? tail.Steps[0] : null);
+            if (!_headWalks.TryGetValue(headKey, out var head))
+            {
+                head = WalkSteps(headKey.Steps, headKey.Next);
+                _headWalks[headKey] = head;
+            }
+
             if (head.Stop is not null)
             {
                 walked = head;
@@ -619,6 +626,33 @@ public sealed partial class ReachabilityAnalyzer
             false,
             [],
             []);
+    }
+
+    /// <summary>
+    /// The steps before a shared tail and the tail's first step: what the walk of a head depends on. Every spoke's
+    /// flow to every other spoke has its own path, but few distinct heads (its source subnet's way into the gateway).
+    /// </summary>
+    private readonly struct HeadKey(ImmutableArray<PathStep> steps, PathStep? next) : IEquatable<HeadKey>
+    {
+        public ImmutableArray<PathStep> Steps { get; } = steps;
+
+        public PathStep? Next { get; } = next;
+
+        public bool Equals(HeadKey other) => Equals(Next, other.Next) && Steps.AsSpan().SequenceEqual(other.Steps.AsSpan());
+
+        public override bool Equals(object? obj) => obj is HeadKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(Next);
+            foreach (var step in Steps)
+            {
+                hash.Add(step);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>A round trip's outcome, without its hops.</summary>
