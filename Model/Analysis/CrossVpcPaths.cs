@@ -145,6 +145,8 @@ public sealed class CrossVpcPaths
     private readonly Dictionary<(string Attachment, string Zone), PathStep> _attachmentSteps = [];
     private readonly Dictionary<string, PathStep> _tableSteps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PathStep> _subnetSteps = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Subnet, string Gateway), TransitEntry> _entries = [];
+    private readonly Dictionary<(string Subnet, TransitRoute Route, ImmutableSortedDictionary<string, string> Pins), TransitExit[]?> _exits = [];
 
     /// <summary>Creates a tracer over a routing model.</summary>
     public CrossVpcPaths(RoutingModel routing)
@@ -369,6 +371,53 @@ public sealed class CrossVpcPaths
         SubnetInfo subnet, string transitGatewayId, uint destination, ImmutableArray<PathStep> steps,
         ImmutableSortedDictionary<string, string> pins, List<TracedPath> results)
     {
+        if (!_entries.TryGetValue((subnet.Id, transitGatewayId), out var entry))
+        {
+            entry = Entry(subnet, transitGatewayId, steps);
+            _entries[(subnet.Id, transitGatewayId)] = entry;
+        }
+
+        if (entry.End is { } end)
+        {
+            results.Add(new TracedPath(entry.Steps, end, pins));
+            return;
+        }
+
+        var table = entry.Table!;
+        var route = Lookup(_transitRoutes, table.Id, () => _routing.Transit.RoutesOfTable(table.Id), r => r.Destination, destination);
+        if (route is null || route.IsBlackhole)
+        {
+            results.Add(new TracedPath(entry.Steps, route is null ? PathEnd.NoRoute : PathEnd.Blackhole, pins));
+            return;
+        }
+
+        if (!_exits.TryGetValue((subnet.Id, route, pins), out var exits))
+        {
+            var exit = _attachments.GetValueOrDefault(route.AttachmentId!);
+            exits = exit is null
+                ? null
+                : [.. ExitZones(exit, entry.Zone!, pins).Select(z => new TransitExit(AttachmentSubnetIn(exit, z.Zone)!, entry.Steps.Add(AttachmentStep(exit, z.Zone)), z.Pins))];
+            _exits[(subnet.Id, route, pins)] = exits;
+        }
+
+        if (exits is null)
+        {
+            results.Add(new TracedPath(entry.Steps, PathEnd.Unsupported, pins));
+            return;
+        }
+
+        foreach (var exit in exits)
+        {
+            FromSubnet(exit.Subnet, destination, exit.Steps, exit.Pins, results);
+        }
+    }
+
+    /// <summary>
+    /// The way from a subnet into a transit gateway, up to its route table, or where it ends before: the same for
+    /// every destination, so it is worked out once per subnet and gateway.
+    /// </summary>
+    private TransitEntry Entry(SubnetInfo subnet, string transitGatewayId, ImmutableArray<PathStep> steps)
+    {
         var transit = _routing.Transit;
         if (!_attachmentOfVpc.TryGetValue((subnet.VpcId!, transitGatewayId), out var attachment))
         {
@@ -378,8 +427,7 @@ public sealed class CrossVpcPaths
 
         if (attachment is null)
         {
-            results.Add(new TracedPath(steps, PathEnd.NoRoute, pins));
-            return;
+            return new TransitEntry(steps, PathEnd.NoRoute, null, null);
         }
 
         // Traffic reaches the gateway only through the attachment's interface in the subnet's own AZ
@@ -387,8 +435,7 @@ public sealed class CrossVpcPaths
         var zone = subnet.AvailabilityZone;
         if (zone is null || AttachmentSubnetIn(attachment, zone) is null)
         {
-            results.Add(new TracedPath(steps, PathEnd.NoAttachmentInZone, pins));
-            return;
+            return new TransitEntry(steps, PathEnd.NoAttachmentInZone, null, null);
         }
 
         steps = steps.Add(AttachmentStep(attachment, zone));
@@ -400,8 +447,7 @@ public sealed class CrossVpcPaths
 
         if (table is null)
         {
-            results.Add(new TracedPath(steps, PathEnd.NotAssociated, pins));
-            return;
+            return new TransitEntry(steps, PathEnd.NotAssociated, null, null);
         }
 
         if (!_tableSteps.TryGetValue(table.Id, out var tableStep))
@@ -410,26 +456,7 @@ public sealed class CrossVpcPaths
             _tableSteps[table.Id] = tableStep;
         }
 
-        steps = steps.Add(tableStep);
-        var route = Lookup(_transitRoutes, table.Id, () => transit.RoutesOfTable(table.Id), r => r.Destination, destination);
-        if (route is null || route.IsBlackhole)
-        {
-            results.Add(new TracedPath(steps, route is null ? PathEnd.NoRoute : PathEnd.Blackhole, pins));
-            return;
-        }
-
-        var exit = _attachments.GetValueOrDefault(route.AttachmentId!);
-        if (exit is null)
-        {
-            results.Add(new TracedPath(steps, PathEnd.Unsupported, pins));
-            return;
-        }
-
-        foreach (var (exitZone, exitPins) in ExitZones(exit, zone, pins))
-        {
-            var exitSubnet = AttachmentSubnetIn(exit, exitZone)!;
-            FromSubnet(exitSubnet, destination, steps.Add(AttachmentStep(exit, exitZone)), exitPins, results);
-        }
+        return new TransitEntry(steps.Add(tableStep), null, zone, table);
     }
 
     private IEnumerable<(string Zone, ImmutableSortedDictionary<string, string> Pins)> ExitZones(
@@ -560,6 +587,12 @@ public sealed class CrossVpcPaths
 
         public bool Contains(uint address) => address >= First && address <= Last;
     }
+
+    /// <summary>The steps into a transit gateway up to its route table, or how the path ends before it.</summary>
+    private sealed record TransitEntry(ImmutableArray<PathStep> Steps, PathEnd? End, string? Zone, TransitGatewayRouteTableInfo? Table);
+
+    /// <summary>One way out of a transit gateway: the attachment's subnet, the steps up to it and the pins.</summary>
+    private sealed record TransitExit(SubnetInfo Subnet, ImmutableArray<PathStep> Steps, ImmutableSortedDictionary<string, string> Pins);
 
     private readonly record struct SuffixKey(string Subnet, uint Destination, string Pins);
 
