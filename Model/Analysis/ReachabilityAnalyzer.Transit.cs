@@ -381,6 +381,14 @@ public sealed partial class ReachabilityAnalyzer
             .ThenBy(s => s.Label, StringComparer.Ordinal)
             .ToList();
         var vpcs = sources.GroupBy(s => s.VpcId!, StringComparer.Ordinal).ToList();
+
+        // Each VPC's AZs and a host in its first subnet of each, as the destination of the other VPCs' flows.
+        var destinations = vpcs.Select(v =>
+        {
+            var zones = v.Select(s => s.AvailabilityZone!).Distinct(StringComparer.Ordinal).ToList();
+            var hosts = zones.Select(z => HostAddress(v.First(s => s.AvailabilityZone == z).CidrBlock!)).ToList();
+            return (Vpc: v.Key, Name: v.First().VpcName ?? v.Key, Zones: zones, Hosts: hosts);
+        }).ToList();
         var flows = new List<TransitFlow>();
 
         // The AZ-loss tallies are kept as the flows are traced, so that only the round trips shown are kept.
@@ -443,22 +451,21 @@ public sealed partial class ReachabilityAnalyzer
                 Tally(source, $"{internet.From} → internet", [internetTrips]);
 
                 var outcomes = new List<(string Vpc, IReadOnlyList<TripOutcome> Trips, TransitFlow Flow)>();
-                foreach (var other in vpcs.Where(o => o.Key != vpc.Key && JoinedByTransitGateway(vpc.Key, o.Key)))
+                foreach (var other in destinations.Where(o => o.Vpc != vpc.Key && JoinedByTransitGateway(vpc.Key, o.Vpc)))
                 {
                     // A host in the source's AZ and one in the next AZ: without appliance mode only the second is
                     // asymmetric (the gateway keeps each half in the AZ it entered in).
-                    var otherZones = other.Select(s => s.AvailabilityZone!).Distinct(StringComparer.Ordinal).ToList();
+                    var otherZones = other.Zones;
                     var same = otherZones.IndexOf(source.AvailabilityZone!);
-                    var targets = (same < 0 ? [otherZones[0]] : otherZones.Count == 1 ? [otherZones[same]] : new[] { otherZones[same], otherZones[(same + 1) % otherZones.Count] })
-                        .Select(z => other.First(s => s.AvailabilityZone == z));
+                    var targets = same < 0 ? [0] : otherZones.Count == 1 ? [same] : new[] { same, (same + 1) % otherZones.Count };
                     var trips = new List<TripOutcome>();
                     var notes = new List<string>();
                     foreach (var target in targets)
                     {
-                        trips.AddRange(Outcomes(source, HostAddress(target.CidrBlock!), other.Key, target.AvailabilityZone, notes));
+                        trips.AddRange(Outcomes(source, other.Hosts[target], other.Vpc, otherZones[target], notes));
                     }
 
-                    var name = other.First().VpcName ?? other.Key;
+                    var name = other.Name;
                     outcomes.Add((name, trips, Summarize(source, TransitFlowKind.Vpcs, name, [name], trips, notes)));
                 }
 
