@@ -341,7 +341,7 @@ public sealed partial record StackSettings
     /// <paramref name="offeredZones"/> are in this account's zone names, as DescribeVpcEndpointServices answers;
     /// <paramref name="serviceName"/> is the service looked up (configured, or read from the provider stack).
     /// </summary>
-    /// <exception cref="ConfigException">A workload AZ the service does not serve.</exception>
+    /// <exception cref="ConfigException">A zone of the GWLB endpoints (workload VPC, or a hub's inspection VPC) the service does not serve.</exception>
     public void ValidateEndpointServiceZones(
         string serviceName, IReadOnlyList<string> workloadZones, IReadOnlyList<string> regionZoneNames, IReadOnlyList<string> regionZoneIds,
         IReadOnlyList<string> offeredZones)
@@ -366,11 +366,13 @@ public sealed partial record StackSettings
             ? "offers no zone to this account"
             : $"offers only {string.Join(", ", offeredZones.Order(StringComparer.Ordinal).Select(Show))}";
         var served = workloadZones.Count(offeredZones.Contains);
+        // A hub's GWLB endpoints are in its central inspection VPC; every other consumer's are in its workload VPC.
+        var zoneOf = Transit.Role is TransitRole.Hub or TransitRole.HubAndSpokes ? "inspection VPC AZ" : "workload AZ";
         throw new ConfigException(
             Namespace,
             "azCount",
             AzCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"zones the endpoint service {serviceName} serves, but workload AZ {Show(missing)} is not one of them: the service {offered}"
+            $"zones the endpoint service {serviceName} serves, but {zoneOf} {Show(missing)} is not one of them: the service {offered}"
                 + (served > 0 && workloadZones.TakeWhile(offeredZones.Contains).Count() == served ? $" (azCount {served} would fit)" : ""));
     }
 }

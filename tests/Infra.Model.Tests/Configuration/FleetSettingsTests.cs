@@ -68,4 +68,24 @@ public class FleetSettingsTests
             error.Message);
         Assert.EndsWith("is not one of them: the service offers no zone to this account.", none.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_hub_consuming_a_service_names_its_inspection_VPC_zone_the_service_does_not_offer()
+    {
+        const string Service = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+        var settings = StackSettings.Parse(Ns, new Dictionary<string, string>
+        {
+            ["azCount"] = "2",
+            ["inspection"] = $$"""{"mode":"consumer","endpointServiceName":"{{Service}}"}""",
+            ["transit"] = """{"role":"hub"}""",
+        });
+
+        var error = Assert.Throws<ConfigException>(() => settings.ValidateEndpointServiceZones(
+            Service, ["us-east-1a", "us-east-1b"], ["us-east-1a", "us-east-1b", "us-east-1c"], ["use1-az4", "use1-az6", "use1-az1"], ["us-east-1b"]));
+
+        Assert.Equal(
+            $"Invalid config private-connectivity:azCount = 2: zones the endpoint service {Service} serves, " +
+            "but inspection VPC AZ us-east-1a (use1-az4) is not one of them: the service offers only us-east-1b (use1-az6).",
+            error.Message);
+    }
 }
