@@ -93,24 +93,11 @@ public sealed class CentralInspectionVpc : ComponentResource
 
         var childOptions = new CustomResourceOptions { Parent = this };
         var network = new VpcNetwork(name, networkArgs, new ComponentResourceOptions { Parent = this }, checkedNetwork);
-        var attachment = new Tgw.VpcAttachment($"{name}-attachment", new Tgw.VpcAttachmentArgs
-        {
-            TransitGatewayId = transitGatewayId,
-            VpcId = network.VpcId,
-            SubnetIds = network.SubnetIdsOf(TierNames.Transit),
 
-            // The gateway keeps both directions of a flow on the interface (and so the endpoint and appliance) of one AZ.
-            ApplianceModeSupport = "enable",
-            DnsSupport = "enable",
-            TransitGatewayDefaultRouteTableAssociation = false,
-            TransitGatewayDefaultRouteTablePropagation = false,
-            Tags = ResourceTags.For(args.Tags, $"{name}-attachment"),
-        }, childOptions);
-        _ = new Tgw.RouteTableAssociation($"{name}-association", new Tgw.RouteTableAssociationArgs
-        {
-            TransitGatewayAttachmentId = attachment.Id,
-            TransitGatewayRouteTableId = inspectionRouteTableId,
-        }, childOptions);
+        // Appliance mode: the gateway keeps both directions of a flow on the interface (and so the endpoint and
+        // appliance) of one AZ.
+        var attachment = TransitAttachment.Attach(
+            name, network, transitGatewayId, inspectionRouteTableId, applianceMode: true, args.Tags, childOptions);
         _ = new Tgw.Route($"{name}-spoke-default", new Tgw.RouteArgs
         {
             TransitGatewayRouteTableId = spokeRouteTableId,

@@ -74,21 +74,8 @@ public sealed class Spoke : ComponentResource
 
         var childOptions = new CustomResourceOptions { Parent = this };
         var network = new VpcNetwork(name, networkArgs, new ComponentResourceOptions { Parent = this }, checkedNetwork);
-        var attachment = new Tgw.VpcAttachment($"{name}-attachment", new Tgw.VpcAttachmentArgs
-        {
-            TransitGatewayId = transitGatewayId,
-            VpcId = network.VpcId,
-            SubnetIds = network.SubnetIdsOf(TierNames.Transit),
-            DnsSupport = "enable",
-            TransitGatewayDefaultRouteTableAssociation = false,
-            TransitGatewayDefaultRouteTablePropagation = false,
-            Tags = ResourceTags.For(args.Tags, $"{name}-attachment"),
-        }, childOptions);
-        _ = new Tgw.RouteTableAssociation($"{name}-association", new Tgw.RouteTableAssociationArgs
-        {
-            TransitGatewayAttachmentId = attachment.Id,
-            TransitGatewayRouteTableId = spokeRouteTableId,
-        }, childOptions);
+        var attachment = TransitAttachment.Attach(
+            name, network, transitGatewayId, spokeRouteTableId, applianceMode: false, args.Tags, childOptions);
         _ = new Tgw.RouteTablePropagation($"{name}-propagation", new Tgw.RouteTablePropagationArgs
         {
             TransitGatewayAttachmentId = attachment.Id,
