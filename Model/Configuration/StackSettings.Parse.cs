@@ -261,25 +261,25 @@ public sealed partial record StackSettings
 
         var principals = ReadPrincipals(obj);
 
-        const string serviceAllowed = "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
-        var serviceName = obj.String("endpointServiceName", serviceAllowed);
-        if (serviceName is not null && mode != InspectionMode.Consumer)
+        // The service name and the provider stack are a consumer's two ways to name the service it uses.
+        string? ConsumerOnly(string field, string allowed)
         {
-            var why = mode == InspectionMode.Combined
-                ? "combined mode creates its own endpoint service"
-                : $"inspection.mode is {modeText ?? "off"}";
-            throw obj.Error("endpointServiceName", serviceName, $"no value unless inspection.mode is consumer ({why})");
+            var value = obj.String(field, allowed);
+            if (value is not null && mode != InspectionMode.Consumer)
+            {
+                var why = mode == InspectionMode.Combined
+                    ? "combined mode creates its own endpoint service"
+                    : $"inspection.mode is {modeText ?? "off"}";
+                throw obj.Error(field, value, $"no value unless inspection.mode is consumer ({why})");
+            }
+
+            return value;
         }
 
-        const string stackAllowed = "a fully qualified stack name organization/project/stack, such as acme/network/inspection";
-        var providerStack = obj.String("providerStack", stackAllowed);
-        if (providerStack is not null && mode != InspectionMode.Consumer)
-        {
-            var why = mode == InspectionMode.Combined
-                ? "combined mode creates its own endpoint service"
-                : $"inspection.mode is {modeText ?? "off"}";
-            throw obj.Error("providerStack", providerStack, $"no value unless inspection.mode is consumer ({why})");
-        }
+        var serviceName = ConsumerOnly(
+            "endpointServiceName", "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
+        var providerStack = ConsumerOnly(
+            "providerStack", "a fully qualified stack name organization/project/stack, such as acme/network/inspection");
 
         if (mode == InspectionMode.Consumer)
         {
