@@ -193,8 +193,7 @@ public static partial class PrivateConnectivity
         var value = await reference.RequireValueAsync("endpointServiceName");
         return SettingRules.EndpointServiceName(
             value as string ?? "(not a string)",
-            (shown, allowed) => new RunException(
-                $"Invalid output endpointServiceName of stack {providerStack} (from {key}) = {shown}: {allowed}, the output a provider stack of this program publishes."));
+            (shown, allowed) => InvalidStackOutput("endpointServiceName", providerStack, key, shown, allowed, "provider"));
     }
 
     /// <summary>
@@ -254,6 +253,10 @@ public static partial class PrivateConnectivity
         };
     }
 
+    /// <summary>An output read through a stack reference (from the setting <paramref name="key"/>) that is not what this program's <paramref name="publisher"/> stack publishes.</summary>
+    private static RunException InvalidStackOutput(string output, string stack, string key, string shown, string allowed, string publisher) =>
+        new($"Invalid output {output} of stack {stack} (from {key}) = {shown}: {allowed}, the output a {publisher} stack of this program publishes.");
+
     /// <summary>What a spoke stack reads from its hub stack.</summary>
     private sealed record HubOutputs(string TransitGatewayId, string SpokeRouteTableId, string InspectionRouteTableId);
 
@@ -273,8 +276,7 @@ public static partial class PrivateConnectivity
             var shown = value is string text ? (text.Trim().Length == 0 ? $"\"{text}\"" : text) : "(not a string)";
             return value is string id && shape.IsMatch(id)
                 ? id
-                : throw new RunException(
-                    $"Invalid output {output} of stack {hubStack} (from {key}) = {shown}: {kind}, the output a hub stack of this program publishes.");
+                : throw InvalidStackOutput(output, hubStack, key, shown, kind, "hub");
         }
 
         return new HubOutputs(
