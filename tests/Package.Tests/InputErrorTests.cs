@@ -114,6 +114,7 @@ public class InputErrorTests
 
     [Theory]
     [MemberData(nameof(BadInputs))]
+    [MemberData(nameof(TransitInputErrorTests.BadInputs), MemberType = typeof(TransitInputErrorTests))]
     public async Task A_bad_input_stops_the_component_before_any_cloud_resource_with_one_sentence(string _, Action build, string message)
     {
         var mocks = new AwsMocks();
